@@ -1,0 +1,261 @@
+"""The handbook's build hooks: checks MkDocs does not make, and the lists generated from front matter.
+
+Checks (each finding is one warning `path:LINE: problem — suggestion`, so a strict build fails
+while `mkdocs serve` keeps serving):
+
+- front matter of every page (keys, types, tags from tags.yml, `related` pages);
+- Mermaid diagrams (type, accTitle/accDescr, no HTML, no own colours) and their `click` targets;
+- every link and image in the rendered HTML, raw HTML included: relative, resolving to a built
+  page or file, anchors that exist on the target (case mistakes named), no remote resources;
+- no script elements or inline event handlers in content;
+- orphans: pages in no nav entry, question pages nothing links to.
+
+Generated: the question lists (`<!-- handbook:questions [all] -->`), the glossary
+(`<!-- handbook:glossary -->`), and the related / referenced-from lists of each question page.
+
+The logic lives in the plain modules of hooks/handbook/; this file only connects it to MkDocs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from handbook import catalog, crosslinks, diagrams, frontmatter, links
+from handbook.findings import Finding
+from handbook.source import body_offset, line_of
+
+log = get_plugin_logger("handbook")
+
+TAGS_FILE = "tags.yml"
+GLOSSARY_FILE = "includes/abbreviations.md"
+# A diagram as mermaid2's fence writes it: the source sits unescaped inside <pre class="diagram"><code>.
+DIAGRAM_BLOCK = re.compile(r'(<pre[^>]*class="diagram"[^>]*><code>)(.*?)(</code></pre>)', re.DOTALL)
+
+
+class BuildState:
+    """Everything one build collects. Reset in on_pre_build: `mkdocs serve` keeps this module."""
+
+    def __init__(self) -> None:
+        self.root = Path(".")
+        self.tags: dict[str, str] = {}
+        self.glossary: list[tuple[str, str, str]] = []
+        self.questions: frozenset[str] = frozenset()
+        self.dests: dict[str, bool] = {}
+        self.in_nav: set[str] = set()
+        self.records: dict[str, crosslinks.PageRecord] = {}
+        self.catalog: dict[str, catalog.Question] = {}
+        self.section_titles: dict[str, str] = {}
+        self.related: dict[str, list[str]] = {}
+        self.inbound: dict[str, set[str]] = {}
+        self.env: Environment | None = None
+        self.reported: set[Finding] = set()
+
+
+state = BuildState()
+
+
+# -- setup -------------------------------------------------------------------------------------
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    global state
+    state = BuildState()
+    state.root = Path(config.config_file_path).resolve().parent
+    state.tags = load_tags(state.root / TAGS_FILE)
+    glossary_file = state.root / GLOSSARY_FILE
+    if not glossary_file.is_file():
+        raise PluginError(f"handbook: the glossary file {GLOSSARY_FILE} is missing")
+    state.glossary = catalog.glossary(glossary_file.read_text(encoding="utf-8"))
+
+
+def load_tags(path: Path) -> dict[str, str]:
+    """The controlled tag list: a YAML mapping of tag name to its one-line meaning."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise PluginError(f"handbook: cannot read the tag list {path.name}: {error}") from error
+    except yaml.YAMLError as error:
+        raise PluginError(f"handbook: {path.name} is not valid YAML: {error}") from error
+    if not isinstance(data, dict) or not data or not all(isinstance(k, str) for k in data):
+        raise PluginError(f"handbook: {path.name} must map each tag name to its meaning")
+    return {str(key): str(value) for key, value in data.items()}
+
+
+def report(findings: list[Finding]) -> None:
+    """Log each finding once, as a warning: strict builds fail, `mkdocs serve` keeps serving."""
+    for finding in sorted(set(findings) - state.reported):
+        state.reported.add(finding)
+        log.warning(str(finding))
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    state.dests = {file.dest_uri: file.inclusion.is_excluded() for file in files}
+    state.questions = frozenset(
+        file.src_uri for file in files
+        if file.is_documentation_page() and catalog.is_question_path(file.src_uri)
+        and not file.inclusion.is_excluded())
+    return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    state.in_nav = {page.file.src_uri for page in nav.pages}
+    return nav
+
+
+# -- per page, first pass ----------------------------------------------------------------------
+
+@event_priority(100)  # before the tags plugin, which stops the build on malformed tags
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    source = page.file.content_string
+    record = crosslinks.PageRecord(page.file.src_uri, _display_path(page), page.url, source)
+    included = included_file(markdown, page)
+    if included is not None:
+        # Report problems of the included text against the file a contributor edits.
+        record.path, record.source = included[0], included[1]
+        markdown = catalog.with_included(markdown, included[1])
+    state.records[record.src] = record
+    report(check_front_matter(page, source, record.path))
+    offset = body_offset(source, markdown)
+    for diagram in diagrams.find(markdown):
+        report(diagrams.check(diagram, record.path, offset))
+    return markdown
+
+
+def included_file(markdown: str, page: Page) -> tuple[str, str] | None:
+    """(name, text) of the repository file a page shows whole, such as CONTRIBUTING.md."""
+    name = catalog.include_target(markdown)
+    if name is None:
+        return None
+    path = (state.root / name).resolve()
+    if state.root not in path.parents or not path.is_file():
+        raise PluginError(f"handbook: {_display_path(page)} includes '{name}', which is not a file of the repository")
+    return name, path.read_text(encoding="utf-8")
+
+
+def _display_path(page: Page) -> str:
+    docs = Path(page.file.abs_src_path or "").resolve()
+    try:
+        return docs.relative_to(state.root).as_posix()
+    except ValueError:
+        return f"docs/{page.file.src_uri}"
+
+
+def check_front_matter(page: Page, source: str, path: str) -> list[Finding]:
+    error = frontmatter.yaml_error(source, path)
+    if error:
+        return [error]
+    src = page.file.src_uri
+    if src not in state.questions:
+        return frontmatter.check_other(page.meta, source, path)
+    return frontmatter.check_question(page.meta, source, path, src, state.tags,
+                                      frontmatter.PageRef(state.questions))
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    record = state.records[page.file.src_uri]
+    html = rewrite_diagram_links(html, record, files)
+    record.parsed = links.parse(html)
+    meta = page.meta
+    if record.src in state.questions and isinstance(meta.get("number"), int):
+        state.catalog[record.src] = catalog.Question(
+            src=record.src, url=page.url, number=meta["number"], title=str(meta.get("title", "")),
+            description=str(meta.get("description", "")), difficulty=str(meta.get("difficulty", "")),
+            tags=tuple(meta.get("tags") or ()), section=catalog.section_of(record.src),
+            minutes=catalog.reading_minutes(record.parsed.text_words))
+        related = meta.get("related")
+        state.related[record.src] = [r for r in related if isinstance(r, str)] if isinstance(related, list) else []
+    if page.file.src_uri.endswith("/index.md"):
+        state.section_titles[catalog.section_of(record.src)] = page.title or ""
+    return html
+
+
+def rewrite_diagram_links(html: str, record: crosslinks.PageRecord, files: Files) -> str:
+    """Turn Mermaid `click` targets written as .md links into the pages' addresses."""
+
+    def replace(match: Any) -> str:
+        lead, target = match.group("lead"), match.group("target")
+        line = line_of(record.source, match.group(0).strip())
+        if links.is_external(target) or not target.split("#", 1)[0].endswith(".md"):
+            record.extra_links.append((line, target))
+            return match.group(0)
+        path, _, fragment = target.partition("#")
+        src = posixpath.normpath(posixpath.join(posixpath.dirname(record.src), path))
+        file = files.get_file_from_path(src)
+        if file is None or not file.is_documentation_page():
+            report([Finding(record.path, line, f"diagram click target '{target}' is not a page",
+                            "write a relative link to an existing .md file")])
+            return match.group(0)
+        url = get_relative_url(file.url, record.url) + (f"#{fragment}" if fragment else "")
+        record.extra_links.append((line, url))
+        return f'{lead}"{url}"'
+
+    def in_diagram(block: Any) -> str:
+        code = block.group(2)
+        for callback in links.MERMAID_CALLBACK.finditer(code):
+            report([Finding(record.path, line_of(record.source, callback.group(0).strip()),
+                            "diagram click runs a JavaScript callback", 'link to a page: click NODE "page.md"')])
+        return block.group(1) + links.MERMAID_CLICK.sub(replace, code) + block.group(3)
+
+    return DIAGRAM_BLOCK.sub(in_diagram, html)
+
+
+# -- whole site ----------------------------------------------------------------------------------
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    state.env = env
+    site = crosslinks.SiteIndex(state.records, state.dests, state.questions)
+    for record in state.records.values():
+        found, linked = crosslinks.check_page(record, site)
+        report(found)
+        for target in linked:
+            state.inbound.setdefault(target, set()).add(record.src)
+    for src, related in state.related.items():
+        for target in related:
+            if target in state.questions and target != src:
+                state.inbound.setdefault(target, set()).add(src)
+    report(crosslinks.orphans(site, state.in_nav, state.inbound))
+    return env
+
+
+# -- per page, second pass -----------------------------------------------------------------------
+
+@event_priority(50)  # before the search plugin indexes the page, so generated lists are searchable
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    src = page.file.src_uri
+    for marker, name, argument in catalog.markers(page.content or ""):
+        page.content = page.content.replace(marker, render_marker(name, argument, page, context), 1)
+    if src in state.questions:
+        context["related_pages"] = [state.catalog[r] for r in state.related.get(src, []) if r in state.catalog]
+        context["referenced_from"] = sorted(
+            (state.catalog[s] for s in state.inbound.get(src, set()) if s in state.catalog),
+            key=lambda question: question.sort_key)
+    return context
+
+
+def render_marker(name: str, argument: str | None, page: Page, context: dict) -> str:
+    assert state.env is not None
+    questions = sorted(state.catalog.values(), key=lambda q: q.sort_key)
+    if name == "questions":
+        section = None if argument == "all" else catalog.section_of(page.file.src_uri)
+        chosen = [q for q in questions if section is None or q.section == section]
+        template = "partials/question-table.html" if section is None else "partials/question-list.html"
+        return state.env.get_template(template).render(
+            {**context, "questions": chosen, "section_titles": state.section_titles, "tags": state.tags})
+    if name == "glossary":
+        return state.env.get_template("partials/glossary.html").render({**context, "terms": state.glossary})
+    log.warning(f"{_display_path(page)}:{line_of(page.file.content_string, 'handbook:' + name)}: "
+                f"unknown marker 'handbook:{name}' — use handbook:questions, handbook:questions all "
+                "or handbook:glossary")
+    return ""

@@ -1,0 +1,149 @@
+"""Headless Chromium (Debian's, through Playwright) on built sites served under a sub-path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Request, Response, sync_playwright
+
+from tests.browser.server import serve
+from tests.conftest import ROOT, SUB_PATH, BuildResult, free_port, mkdocs_build, write_fixture_site
+from tests.fixtures.pages import machinery_site
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync",
+                  "--disable-quic"]
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Chromium is not installed: run scripts/test (as root it installs Debian's chromium)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str) -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: BuildResult) -> Iterator[str]:
+    """The real handbook at http://127.0.0.1:PORT/handbook/."""
+    with serve(built_site.site, SUB_PATH, urlsplit(built_site.site_url).port) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def machinery_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture site with diagrams in tabs and collapsed blocks, plus a broken diagram page."""
+    root = tmp_path_factory.mktemp("machinery")
+    pages = machinery_site()
+    pages["broken.md"] = (
+        "---\ntitle: Broken\ndescription: A page whose diagram passes the build checks but not Mermaid's parser.\n"
+        "---\n\n# Broken\n\n```mermaid\nflowchart TD\n    accTitle: Broken\n    accDescr: An arrow to nowhere.\n"
+        "    A --> \n```\n")
+    config = write_fixture_site(root / "project", pages)
+    port = free_port()
+    result = mkdocs_build(config, root / "site", site_url=f"http://127.0.0.1:{port}{SUB_PATH}")
+    assert result.returncode == 0, result.output
+    with serve(result.site, SUB_PATH, port) as url:
+        yield url
+
+
+@dataclass
+class Visit:
+    """What a page did while it was open: console errors, failed and third-party requests."""
+
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        return ([f"console error: {m}" for m in self.console_errors]
+                + [f"page error: {m}" for m in self.page_errors]
+                + [f"failed request: {m}" for m in self.failed]
+                + [f"request leaves the site: {m}" for m in self.foreign])
+
+
+def watch(page: Page) -> Visit:
+    """Record what `page` does; block (and record) every request that is not to 127.0.0.1."""
+    visit = Visit()
+
+    def on_request(request: Request) -> None:
+        visit.requests.append(request.url)
+
+    def on_failed(request: Request) -> None:
+        # Instant navigation and prefetching cancel page fetches they no longer need.
+        cancelled = request.failure == "net::ERR_ABORTED" and request.resource_type in ("fetch", "other")
+        if urlsplit(request.url).hostname == "127.0.0.1" and not cancelled:
+            visit.failed.append(f"{request.url} ({request.failure})")
+
+    def on_response(response: Response) -> None:
+        # A missing file answers 404 (no "requestfailed"); the page itself may be the 404 page.
+        if response.status >= 400 and not response.request.is_navigation_request():
+            visit.failed.append(f"{response.url} (HTTP {response.status})")
+
+    def route(route, request: Request) -> None:
+        host = urlsplit(request.url).hostname
+        if request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            visit.foreign.append(request.url)
+            route.abort()
+
+    page.on("request", on_request)
+    page.on("requestfailed", on_failed)
+    page.on("response", on_response)
+    page.on("console", lambda m: visit.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: visit.page_errors.append(str(error)))
+    page.route("**/*", route)
+    return visit
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    yield ctx
+    ctx.close()
+
+
+def wait_for_diagrams(page: Page) -> dict:
+    """Render every diagram still waiting and report how many were drawn and how many failed."""
+    page.wait_for_function("() => typeof window.handbookDiagrams !== 'undefined'")
+    page.evaluate("() => window.handbookDiagrams.renderAll()")
+    return page.evaluate("""() => ({
+        pending: document.querySelectorAll('pre.diagram').length,
+        rendered: document.querySelectorAll('.diagram--rendered svg').length,
+        errors: [...document.querySelectorAll('.diagram--error')].map(e => e.textContent.trim()),
+        unnamed: [...document.querySelectorAll('.diagram--rendered svg')]
+            .filter(svg => !svg.getAttribute('aria-labelledby')).length,
+    })""")
+
+
+def screenshot(page: Page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
