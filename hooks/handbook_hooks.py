@@ -153,7 +153,8 @@ def _display_path(page: Page) -> str:
 
 
 def check_front_matter(page: Page, source: str, path: str) -> list[Finding]:
-    error = frontmatter.yaml_error(source, path)
+    # MkDocs silently drops front matter it cannot parse; only then is it read again for the error.
+    error = None if page.meta else frontmatter.yaml_error(source, path)
     if error:
         return [error]
     src = page.file.src_uri

@@ -1,0 +1,106 @@
+"""The real handbook, built strictly under /handbook/: what actually gets published."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from handbook import links  # noqa: E402
+
+# Links Material writes into every page that point at things a browser resolves without a file.
+IGNORED_FRAGMENTS = {"", "__consent", "__search", "__drawer", "__palette_0", "__palette_1", "__palette_2"}
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def site_path(site: Path, html: Path) -> str:
+    relative = html.relative_to(site).as_posix()
+    return relative.removesuffix("index.html") if relative.endswith("index.html") else relative
+
+
+def test_the_strict_build_has_no_warnings(built_site):
+    assert built_site.warnings == [], "\n".join(built_site.warnings)
+
+
+def test_every_internal_link_and_anchor_resolves_in_the_output(built_site):
+    site = built_site.site
+    parsed = {site_path(site, html): links.parse(html.read_text(encoding="utf-8"))
+              for html in html_files(site) if html.name != "404.html"}
+    files = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
+    problems = []
+    for page_url, page in parsed.items():
+        for link in page.links:
+            href = link.value
+            if not href or links.is_external(href) or href.startswith("data:"):
+                continue
+            target = links.resolve(page_url, href)
+            dest = next((d for d in links.dest_candidates(target.path) if d in files), None)
+            if target.escapes or dest is None:
+                problems.append(f"/{page_url}: {href} -> nothing at /{target.path}")
+                continue
+            if target.fragment and target.fragment not in IGNORED_FRAGMENTS and dest.endswith(".html"):
+                target_page = parsed.get(target.path) or parsed.get(target.path + "/")
+                if target_page is not None and target.fragment not in target_page.ids:
+                    problems.append(f"/{page_url}: {href} -> no #{target.fragment} on /{target.path}")
+    assert problems == [], "\n".join(problems)
+
+
+def test_no_page_or_stylesheet_fetches_from_another_site(built_site):
+    site = built_site.site
+    problems = []
+    for html in html_files(site):
+        for link in links.parse(html.read_text(encoding="utf-8")).links:
+            if link.fetches and links.is_external(link.value):
+                problems.append(f"{html.relative_to(site)}: <{link.tag} {link.attribute}={link.value}>")
+    for css in site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?(https?:|//)", css.read_text(encoding="utf-8")):
+            problems.append(f"{css.relative_to(site)}: url({url}…)")
+    for script in ("assets/javascripts/diagrams.js",):
+        text = (site / script).read_text(encoding="utf-8")
+        assert not re.search(r"https?://", text.split("*/", 1)[-1]), f"{script} names a remote address"
+    assert problems == [], "\n".join(problems)
+
+
+def test_404_page_uses_the_sub_path(built_site):
+    text = (built_site.site / "404.html").read_text(encoding="utf-8")
+    assert 'href="/handbook/assets/stylesheets/' in text
+    assert 'src="/handbook/assets/javascripts/diagrams.js"' in text
+
+
+def test_mermaid_settings_from_mkdocs_yml_reach_the_page(built_site):
+    text = (built_site.site / "index.html").read_text(encoding="utf-8")
+    config = re.search(r'<script id="__diagram-config" type="application/json">(.*?)</script>', text).group(1)
+    assert '"securityLevel": "antiscript"' in config
+
+
+def test_mermaid2_injects_no_script_of_its_own(built_site):
+    """The handbook's renderer draws diagrams; mermaid2 must not add a second loader or a CDN tag."""
+    for html in html_files(built_site.site):
+        text = html.read_text(encoding="utf-8")
+        assert "window.mermaidConfig" not in text and "mermaid.initialize(" not in text, html
+        assert not re.search(r"<script[^>]+mermaid[^>]*\.m?js", text), html
+
+
+def test_repository_link_does_not_call_the_github_api(built_site):
+    text = (built_site.site / "index.html").read_text(encoding="utf-8")
+    assert 'class="md-source"' in text and 'data-md-component="source"' not in text
+
+
+def test_generated_lists_cover_every_question(built_site):
+    site = built_site.site
+    questions = sorted(p for p in (ROOT / "docs").glob("*/*.md") if p.name != "index.md" and p.parent.name != "assets")
+    table = (site / "questions" / "index.html").read_text(encoding="utf-8")
+    for source in questions:
+        slug = f"{source.parent.name}/{source.stem}/"
+        assert f'href="../{slug}"' in table, f"{slug} missing from the all-questions table"
+        section = (site / source.parent.name / "index.html").read_text(encoding="utf-8")
+        assert f'href="{source.stem}/"' in section, f"{slug} missing from its section page"
+    glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert '<dt id="sql">SQL</dt>' in glossary and '<dt id="acid">ACID</dt>' in glossary
