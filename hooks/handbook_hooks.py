@@ -238,6 +238,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     for marker, name, argument in catalog.markers(page.content or ""):
         page.content = page.content.replace(marker, render_marker(name, argument, page, context), 1)
     if src in state.questions:
+        context["question"] = state.catalog.get(src)
         context["related_pages"] = [state.catalog[r] for r in state.related.get(src, []) if r in state.catalog]
         context["referenced_from"] = sorted(
             (state.catalog[s] for s in state.inbound.get(src, set()) if s in state.catalog),
@@ -251,12 +252,19 @@ def render_marker(name: str, argument: str | None, page: Page, context: dict) ->
     if name == "questions":
         section = None if argument == "all" else catalog.section_of(page.file.src_uri)
         chosen = [q for q in questions if section is None or q.section == section]
-        template = "partials/question-table.html" if section is None else "partials/question-list.html"
+        template = "partials/handbook/question-table.html" if section is None else "partials/handbook/question-list.html"
         return state.env.get_template(template).render(
             {**context, "questions": chosen, "section_titles": state.section_titles, "tags": state.tags})
+    if name == "progress":
+        section = None if page.file.src_uri == "index.md" else catalog.section_of(page.file.src_uri)
+        chosen = [q for q in questions if section is None or q.section == section]
+        entries = [{"src": q.src, "number": q.number, "title": q.title,
+                    "url": get_relative_url(q.url, page.url)} for q in chosen]
+        return state.env.get_template("partials/handbook/study-progress.html").render(
+            {**context, "progress_questions": entries, "scope": section or "all"})
     if name == "glossary":
-        return state.env.get_template("partials/glossary.html").render({**context, "terms": state.glossary})
+        return state.env.get_template("partials/handbook/glossary.html").render({**context, "terms": state.glossary})
     log.warning(f"{_display_path(page)}:{line_of(page.file.content_string, 'handbook:' + name)}: "
-                f"unknown marker 'handbook:{name}' — use handbook:questions, handbook:questions all "
-                "or handbook:glossary")
+                f"unknown marker 'handbook:{name}' — use handbook:questions, handbook:questions all, "
+                "handbook:progress or handbook:glossary")
     return ""

@@ -95,8 +95,9 @@ def watch(page: Page) -> Visit:
         visit.requests.append(request.url)
 
     def on_failed(request: Request) -> None:
-        # Instant navigation and prefetching cancel page fetches they no longer need.
-        cancelled = request.failure == "net::ERR_ABORTED" and request.resource_type in ("fetch", "other")
+        # ERR_ABORTED is a cancellation (navigating away, instant navigation dropping a prefetch);
+        # a file that is missing answers 404, which on_response reports.
+        cancelled = request.failure == "net::ERR_ABORTED"
         if urlsplit(request.url).hostname == "127.0.0.1" and not cancelled:
             visit.failed.append(f"{request.url} ({request.failure})")
 
@@ -135,15 +136,15 @@ def wait_for_diagrams(page: Page) -> dict:
     page.evaluate("() => window.handbookDiagrams.renderAll()")
     return page.evaluate("""() => ({
         pending: document.querySelectorAll('pre.diagram').length,
-        rendered: document.querySelectorAll('.diagram--rendered svg').length,
+        rendered: document.querySelectorAll('.diagram--rendered > svg').length,
         errors: [...document.querySelectorAll('.diagram--error')].map(e => e.textContent.trim()),
-        unnamed: [...document.querySelectorAll('.diagram--rendered svg')]
+        unnamed: [...document.querySelectorAll('.diagram--rendered > svg')]
             .filter(svg => !svg.getAttribute('aria-labelledby')).length,
     })""")
 
 
-def screenshot(page: Page, name: str) -> Path:
+def screenshot(page: Page, name: str, full_page: bool = True) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path

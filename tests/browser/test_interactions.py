@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.browser.conftest import PHONE, screenshot, watch
 
 DIAGRAMS = "big-data/diagrams/"
-RENDERED = ".diagram--rendered svg"
+RENDERED = ".diagram--rendered > svg"
 
 
 def open_page(context, url):
@@ -51,7 +51,7 @@ def test_palette_toggle_switches_persists_and_recolours_diagrams(context, machin
             break
         page.locator("form[data-md-component=palette] label:visible").first.click()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
-    page.wait_for_function("() => document.querySelector('.diagram--rendered svg')?.outerHTML.includes('#2c3352')")
+    page.wait_for_function("() => document.querySelector('.diagram--rendered > svg')?.outerHTML.includes('#2c3352')")
     page.reload()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     page.locator(RENDERED).first.wait_for()
@@ -106,3 +106,73 @@ def test_a_diagram_mermaid_rejects_shows_an_error_box_and_logs_it(context, machi
     assert any("could not be drawn" in message for message in visit.console_errors)
     # Mermaid's scratch element is cleaned up rather than left at the end of the page.
     assert page.locator("body > [id^=ddiagram-]").count() == 0
+
+
+def test_a_diagram_opens_full_screen_with_zoom_and_pan(context, machinery_url):
+    page, visit = open_page(context, machinery_url + DIAGRAMS)
+    page.locator(RENDERED).first.wait_for()
+    opener = page.get_by_role("button", name="Open the diagram full screen").first
+    opener.click()
+    dialog = page.locator("dialog.diagram-viewer")
+    assert dialog.is_visible() and "Fixture flow" in dialog.get_attribute("aria-label")
+    canvas = dialog.locator(".diagram-viewer__canvas")
+    assert canvas.locator("svg text", has_text="Transform").count() >= 1 or "Transform" in canvas.text_content()
+    scale = lambda: float(canvas.get_attribute("data-scale"))  # noqa: E731
+    transform = lambda: canvas.evaluate("e => e.style.transform")  # noqa: E731
+    # Keyboard: the stage has focus; + zooms, arrows pan, 0 resets.
+    page.keyboard.press("+")
+    assert scale() > 1
+    before = transform()
+    page.keyboard.press("ArrowRight")
+    assert transform() != before
+    page.keyboard.press("0")
+    assert scale() == 1
+    # Mouse: the wheel zooms, dragging pans.
+    box = dialog.locator(".diagram-viewer__stage").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -300)
+    page.wait_for_function("() => parseFloat(document.querySelector('.diagram-viewer__canvas').dataset.scale) > 1")
+    before = transform()
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 + 80, box["y"] + box["height"] / 2 + 40, steps=4)
+    page.mouse.up()
+    assert transform() != before
+    dialog.get_by_role("button", name="Zoom out").click()
+    screenshot(page, "machinery-diagram-full-screen", full_page=False)
+    # Escape closes, and focus returns to the button that opened it.
+    page.keyboard.press("Escape")
+    assert page.locator("dialog.diagram-viewer").count() == 0
+    assert page.evaluate("document.activeElement.classList.contains('diagram__open')")
+    assert visit.problems() == []
+
+
+def test_full_screen_viewer_pans_by_touch(browser, machinery_url):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(machinery_url + DIAGRAMS)
+    page.locator(RENDERED).first.wait_for()
+    page.get_by_role("button", name="Open the diagram full screen").first.tap()
+    stage = page.locator(".diagram-viewer__stage")
+    canvas = page.locator(".diagram-viewer__canvas")
+    before = canvas.evaluate("e => e.style.transform")
+    # Real touch input through the DevTools protocol: a one-finger drag, then a two-finger pinch.
+    touch = context.new_cdp_session(page)
+    box = stage.bounding_box()
+    x, y = box["x"] + 150, box["y"] + 250
+
+    def send(kind, *points):
+        touch.send("Input.dispatchTouchEvent",
+                   {"type": kind, "touchPoints": [{"x": px, "y": py, "id": i} for i, (px, py) in enumerate(points)]})
+
+    send("touchStart", (x, y))
+    for dx in (20, 40, 60):
+        send("touchMove", (x + dx, y))
+    send("touchEnd")
+    panned = canvas.evaluate("e => e.style.transform")
+    assert panned != before and float(canvas.get_attribute("data-scale")) == 1
+    send("touchStart", (x - 20, y), (x + 20, y))
+    for spread in (40, 60, 80):
+        send("touchMove", (x - spread, y), (x + spread, y))
+    send("touchEnd")
+    assert float(canvas.get_attribute("data-scale")) > 1.5
+    context.close()

@@ -12,7 +12,8 @@
  *   when they are opened, and long pages do not block the main thread on load;
  * - colours diagrams from the active palette and redraws them when the reader switches palette;
  * - renders everything before printing;
- * - shows a readable error box (and logs a console error) for a diagram that does not parse.
+ * - shows a readable error box (and logs a console error) for a diagram that does not parse;
+ * - opens any drawn diagram full-screen, with zoom and pan by mouse, touch and keyboard.
  *
  * Mermaid's settings come from mermaid2's `arguments:` in mkdocs.yml, written into the page by
  * overrides/main.html as JSON.
@@ -94,6 +95,7 @@
         rendered.className = "diagram diagram--rendered";
         rendered.innerHTML = svg;
         bindFunctions?.(rendered);
+        rendered.append(zoomButton());
         sources.set(rendered, source);
         target.replaceWith(rendered);
         rendered.dispatchEvent(new CustomEvent("diagram:rendered", { bubbles: true }));
@@ -114,6 +116,145 @@
       }
     });
     return queue;
+  }
+
+  // -- full-screen viewer ------------------------------------------------------------------------
+
+  function zoomButton() {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "diagram__open";
+    button.title = "Open full screen";
+    button.setAttribute("aria-label", "Open the diagram full screen");
+    button.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M5 5h5v2H7v3H5zm9 0h5v5h-2V7h-3zm3 9h2v5h-5v-2h3zM5 14h2v3h3v2H5z"/></svg>';
+    button.addEventListener("click", () => openViewer(button.closest(".diagram--rendered"), button));
+    return button;
+  }
+
+  let viewerCount = 0;
+
+  /** A copy of a drawn diagram's SVG with its own id (Mermaid scopes its styles by id). */
+  function copyOf(svg) {
+    const copy = svg.cloneNode(true);
+    const id = `${svg.id}-viewer-${++viewerCount}`;
+    for (const style of copy.querySelectorAll("style")) {
+      style.textContent = style.textContent.split(`#${svg.id}`).join(`#${id}`);
+    }
+    copy.id = id;
+    copy.removeAttribute("style");
+    copy.removeAttribute("width");
+    copy.removeAttribute("height");
+    return copy;
+  }
+
+  function openViewer(rendered, opener) {
+    const svg = rendered.querySelector("svg");
+    const title = svg.querySelector("title")?.textContent || "Diagram";
+    const dialog = document.createElement("dialog");
+    dialog.className = "diagram-viewer";
+    dialog.setAttribute("aria-label", `${title}, full screen`);
+    dialog.innerHTML = `
+      <div class="diagram-viewer__bar">
+        <span class="diagram-viewer__title"></span>
+        <span class="diagram-viewer__hint">Drag or arrow keys to move; wheel, pinch or + / − to zoom; 0 resets</span>
+        <button type="button" data-zoom="in" aria-label="Zoom in">+</button>
+        <button type="button" data-zoom="out" aria-label="Zoom out">−</button>
+        <button type="button" data-zoom="reset" aria-label="Reset zoom">1:1</button>
+        <button type="button" data-close aria-label="Close full screen">✕</button>
+      </div>
+      <div class="diagram-viewer__stage" tabindex="0" role="img"></div>`;
+    dialog.querySelector(".diagram-viewer__title").textContent = title;
+    const stage = dialog.querySelector(".diagram-viewer__stage");
+    stage.setAttribute("aria-label", `${title}. Use the arrow keys to move and plus or minus to zoom.`);
+    const canvas = document.createElement("div");
+    canvas.className = "diagram-viewer__canvas";
+    canvas.append(copyOf(svg));
+    stage.append(canvas);
+    document.body.append(dialog);
+
+    const view = { scale: 1, x: 0, y: 0 };
+    const apply = () => {
+      canvas.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
+      canvas.dataset.scale = view.scale.toFixed(3);
+    };
+    const zoom = (factor, originX = stage.clientWidth / 2, originY = stage.clientHeight / 2) => {
+      const scale = Math.min(8, Math.max(0.25, view.scale * factor));
+      const ratio = scale / view.scale;
+      view.x = originX - (originX - view.x) * ratio;
+      view.y = originY - (originY - view.y) * ratio;
+      view.scale = scale;
+      apply();
+    };
+    const reset = () => {
+      Object.assign(view, { scale: 1, x: 0, y: 0 });
+      apply();
+    };
+
+    dialog.querySelector("[data-zoom=in]").addEventListener("click", () => zoom(1.25));
+    dialog.querySelector("[data-zoom=out]").addEventListener("click", () => zoom(0.8));
+    dialog.querySelector("[data-zoom=reset]").addEventListener("click", reset);
+    dialog.querySelector("[data-close]").addEventListener("click", () => dialog.close());
+    dialog.addEventListener("close", () => {
+      dialog.remove();
+      opener.focus();
+    });
+
+    stage.addEventListener("keydown", (event) => {
+      const step = 40;
+      const actions = {
+        "+": () => zoom(1.25), "=": () => zoom(1.25), "-": () => zoom(0.8), "0": reset,
+        ArrowLeft: () => { view.x += step; apply(); }, ArrowRight: () => { view.x -= step; apply(); },
+        ArrowUp: () => { view.y += step; apply(); }, ArrowDown: () => { view.y -= step; apply(); },
+      };
+      if (actions[event.key]) {
+        event.preventDefault();
+        actions[event.key]();
+      }
+    });
+    stage.addEventListener("wheel", (event) => {
+      event.preventDefault();
+      const box = stage.getBoundingClientRect();
+      zoom(event.deltaY < 0 ? 1.15 : 1 / 1.15, event.clientX - box.left, event.clientY - box.top);
+    }, { passive: false });
+
+    // Pointer events cover mouse, pen and touch: one pointer pans, two pinch.
+    const pointers = new Map();
+    let pinch = null;
+    stage.addEventListener("pointerdown", (event) => {
+      try {
+        stage.setPointerCapture(event.pointerId); // keep receiving moves outside the stage
+      } catch {
+        /* a pointer the browser no longer tracks: panning still works inside the stage */
+      }
+      pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    });
+    stage.addEventListener("pointermove", (event) => {
+      const last = pointers.get(event.pointerId);
+      if (!last) return;
+      const current = { x: event.clientX, y: event.clientY };
+      pointers.set(event.pointerId, current);
+      if (pointers.size === 1) {
+        view.x += current.x - last.x;
+        view.y += current.y - last.y;
+        apply();
+      } else if (pointers.size === 2) {
+        const [a, b] = [...pointers.values()];
+        const distance = Math.hypot(a.x - b.x, a.y - b.y);
+        const box = stage.getBoundingClientRect();
+        if (pinch) zoom(distance / pinch, (a.x + b.x) / 2 - box.left, (a.y + b.y) / 2 - box.top);
+        pinch = distance;
+      }
+    });
+    const release = (event) => {
+      pointers.delete(event.pointerId);
+      if (pointers.size < 2) pinch = null;
+    };
+    stage.addEventListener("pointerup", release);
+    stage.addEventListener("pointercancel", release);
+
+    dialog.showModal();
+    apply();
+    stage.focus();
   }
 
   const observer = new IntersectionObserver(
