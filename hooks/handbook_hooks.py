@@ -10,7 +10,7 @@ while `mkdocs serve` keeps serving):
 - no script elements or inline event handlers in content;
 - orphans: pages in no nav entry, question pages nothing links to.
 
-Generated: the question lists (`<!-- handbook:questions [all] -->`), the glossary
+Generated: the printable handbook (`<!-- handbook:print -->`), the flashcards (downloads/handbook-flashcards.apkg and .csv), the question lists (`<!-- handbook:questions [all] -->`), the glossary
 (`<!-- handbook:glossary -->`), and the related / referenced-from lists of each question page.
 
 The logic lives in the plain modules of hooks/handbook/; this file only connects it to MkDocs.
@@ -28,19 +28,20 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handbook import catalog, crosslinks, diagrams, frontmatter, links
+from handbook import catalog, crosslinks, diagrams, flashcards, frontmatter, links, printbook
 from handbook.findings import Finding
-from handbook.source import body_offset, line_of
+from handbook.source import body_offset, front_matter_block, line_of
 
 log = get_plugin_logger("handbook")
 
 TAGS_FILE = "tags.yml"
 GLOSSARY_FILE = "includes/abbreviations.md"
+FLASHCARDS = "downloads/handbook-flashcards"  # .apkg and .csv
 # A diagram as mermaid2's fence writes it: the source sits unescaped inside <pre class="diagram"><code>.
 DIAGRAM_BLOCK = re.compile(r'(<pre[^>]*class="diagram"[^>]*><code>)(.*?)(</code></pre>)', re.DOTALL)
 
@@ -56,6 +57,7 @@ class BuildState:
         self.dests: dict[str, bool] = {}
         self.in_nav: set[str] = set()
         self.records: dict[str, crosslinks.PageRecord] = {}
+        self.contents: dict[str, str] = {}  # rendered content of question pages, for the print page
         self.catalog: dict[str, catalog.Question] = {}
         self.section_titles: dict[str, str] = {}
         self.related: dict[str, list[str]] = {}
@@ -101,12 +103,34 @@ def report(findings: list[Finding]) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    state.dests = {file.dest_uri: file.inclusion.is_excluded() for file in files}
     state.questions = frozenset(
         file.src_uri for file in files
         if file.is_documentation_page() and catalog.is_question_path(file.src_uri)
         and not file.inclusion.is_excluded())
+    add_flashcards(files, config)
+    state.dests = {file.dest_uri: file.inclusion.is_excluded() for file in files}
     return files
+
+
+def add_flashcards(files: Files, config: MkDocsConfig) -> None:
+    """The Anki deck and CSV (downloads/), from the question pages' sources and the glossary."""
+    entries = []
+    for src in state.questions:
+        file = files.get_file_from_path(src)
+        text = file.content_string
+        block = front_matter_block(text)
+        meta = yaml.safe_load(block[0]) if block else None
+        if not isinstance(meta, dict) or not isinstance(meta.get("number"), int):
+            continue  # reported by the front-matter check
+        body = "\n".join(text.split("\n")[block[1]:])
+        url = (config.site_url or "") + file.url
+        card = flashcards.question_card(src, str(meta.get("title", "")), list(meta.get("tags") or []), body, url)
+        if card is not None:
+            entries.append((meta["number"], card))
+    cards = [card for _, card in sorted(entries, key=lambda entry: entry[0])]
+    cards += [flashcards.term_card(*term) for term in state.glossary]
+    files.append(File.generated(config, FLASHCARDS + ".apkg", content=flashcards.apkg_bytes(cards)))
+    files.append(File.generated(config, FLASHCARDS + ".csv", content=flashcards.csv_text(cards)))
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -175,6 +199,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             description=str(meta.get("description", "")), difficulty=str(meta.get("difficulty", "")),
             tags=tuple(meta.get("tags") or ()), section=catalog.section_of(record.src),
             minutes=catalog.reading_minutes(record.parsed.text_words))
+        state.contents[record.src] = html
         related = meta.get("related")
         state.related[record.src] = [r for r in related if isinstance(r, str)] if isinstance(related, list) else []
     if page.file.src_uri.endswith("/index.md"):
@@ -262,9 +287,17 @@ def render_marker(name: str, argument: str | None, page: Page, context: dict) ->
                     "url": get_relative_url(q.url, page.url)} for q in chosen]
         return state.env.get_template("partials/handbook/study-progress.html").render(
             {**context, "progress_questions": entries, "scope": section or "all"})
+    if name == "print":
+        anchors = {q.url: printbook.prefix_for(q.number) for q in questions}
+        entries = [{"number": q.number, "title": q.title, "prefix": printbook.prefix_for(q.number),
+                    "section": state.section_titles.get(q.section, q.section),
+                    "content": printbook.relocate(state.contents[q.src], q.url, page.url,
+                                                  printbook.prefix_for(q.number), anchors)}
+                   for q in questions if q.src in state.contents]
+        return state.env.get_template("partials/handbook/print.html").render({**context, "questions": entries})
     if name == "glossary":
         return state.env.get_template("partials/handbook/glossary.html").render({**context, "terms": state.glossary})
     log.warning(f"{_display_path(page)}:{line_of(page.file.content_string, 'handbook:' + name)}: "
                 f"unknown marker 'handbook:{name}' — use handbook:questions, handbook:questions all, "
-                "handbook:progress or handbook:glossary")
+                "handbook:progress, handbook:print or handbook:glossary")
     return ""

@@ -246,10 +246,30 @@
     for (const panel of document.querySelectorAll("[data-progress]")) renderPanel(panel);
   }
 
+  // -- printable handbook ------------------------------------------------------------------------
+
+  /** On the print page: label each tab's content, open collapsed blocks, draw every diagram. */
+  function setUpPrintPage() {
+    const book = document.querySelector("[data-print-handbook]");
+    if (!book) return;
+    for (const set of book.querySelectorAll(".tabbed-set")) {
+      const labels = set.querySelectorAll(":scope > .tabbed-labels > label");
+      set.querySelectorAll(":scope > .tabbed-content > .tabbed-block").forEach((block, index) => {
+        const label = document.createElement("p");
+        label.className = "print-tab-label";
+        label.textContent = labels[index]?.textContent.trim() ?? "";
+        block.prepend(label);
+      });
+    }
+    for (const details of book.querySelectorAll("details")) details.open = true;
+    window.handbookDiagrams?.renderAll();
+  }
+
   // -- wiring ------------------------------------------------------------------------------------
 
   function init() {
     const root = document.querySelector("article") ?? document;
+    setUpPrintPage();
     setUpQuestionPage(root);
     for (const panel of document.querySelectorAll("[data-progress]")) setUpPanel(panel);
   }
