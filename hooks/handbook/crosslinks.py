@@ -59,6 +59,11 @@ def check_page(record: PageRecord, site: SiteIndex) -> tuple[list[Finding], set[
         report(line_of(record.source, f"{attribute}="), f"<{tag}> has an inline event handler ({attribute})",
                "content must not run code; remove the attribute")
 
+    if parsed.empty_headers:
+        report(line_of(record.source, "| |", "|  |", "<th></th>"),
+               f"a table has {parsed.empty_headers} empty header cell(s)",
+               "name every column: screen readers announce the header with each cell")
+
     candidates = [(None, link) for link in parsed.links] + [(line, links.Link("click", "href", href))
                                                             for line, href in record.extra_links]
     for known_line, link in candidates:

@@ -33,6 +33,7 @@ class ParsedPage:
     ids: set[str] = field(default_factory=set)
     scripts: list[str] = field(default_factory=list)  # opening tags of <script> elements
     handlers: list[tuple[str, str]] = field(default_factory=list)  # (tag, on* attribute)
+    empty_headers: int = 0  # table header cells with no text
     text_words: int = 0
 
 
@@ -42,6 +43,7 @@ TAG = re.compile(r"<([a-zA-Z][\w:-]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^
 ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")
 RAW_TEXT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+EMPTY_HEADER = re.compile(r"<th\b[^>]*>\s*</th>")
 
 
 def parse(html: str) -> ParsedPage:
@@ -65,6 +67,7 @@ def parse(html: str) -> ParsedPage:
                     page.links += [Link(tag, name, c.strip().split(" ")[0]) for c in value.split(",") if c.strip()]
                 else:
                     page.links.append(Link(tag, name, value))
+    page.empty_headers = len(EMPTY_HEADER.findall(html))
     text = TAG.sub(" ", RAW_TEXT.sub(" ", html))
     page.text_words = len(unescape(text).split())
     return page

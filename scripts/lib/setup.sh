@@ -59,8 +59,8 @@ ensure_venv() {
   fi
 }
 
-# The browser, Java (PySpark examples), promtool (the alert-rule example) and Node.js (test tools
-# from npm) for the test suite. CHROMIUM may name another Chromium-based browser binary.
+# The browser, Java (PySpark examples), promtool and amtool (the alerting examples) and Node.js
+# (test tools from npm) for the test suite. CHROMIUM may name another Chromium-based browser binary.
 ensure_test_system_packages() {
   local missing=()
   if [ -n "${CHROMIUM:-}" ]; then
@@ -72,6 +72,7 @@ ensure_test_system_packages() {
   command -v npm >/dev/null 2>&1 || missing+=(npm)
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
   command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+  command -v amtool >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
   if [ "${#missing[@]}" -gt 0 ]; then
     apt_install "${missing[@]}"
   fi

@@ -125,3 +125,19 @@ def test_mkdocs_yml_sections_are_in_order_and_lists_sorted():
     assert features == sorted(features)
     extensions = re.findall(r"^  - ([\w.]+)", text.split("markdown_extensions:")[1].split("\n# ")[0], re.MULTILINE)
     assert extensions == sorted(extensions)
+
+
+def test_actions_are_pinned_to_commit_shas():
+    for workflow in WORKFLOWS:
+        for line in workflow.read_text().splitlines():
+            if "uses:" in line and "docker://" not in line:
+                reference = line.split("uses:", 1)[1].split("#")[0].strip()
+                assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", reference), \
+                    f"{workflow.name}: '{reference}' is not pinned to a commit SHA"
+
+
+def test_dependabot_watches_every_ecosystem():
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text())
+    assert {update["package-ecosystem"] for update in config["updates"]} == {"pip", "github-actions", "npm"}
+    pip = next(update for update in config["updates"] if update["package-ecosystem"] == "pip")
+    assert {"dependency-name": "mkdocs", "versions": [">=2"]} in pip["ignore"]
