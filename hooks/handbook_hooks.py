@@ -119,7 +119,10 @@ def add_flashcards(files: Files, config: MkDocsConfig) -> None:
         file = files.get_file_from_path(src)
         text = file.content_string
         block = front_matter_block(text)
-        meta = yaml.safe_load(block[0]) if block else None
+        try:
+            meta = yaml.safe_load(block[0]) if block else None
+        except yaml.YAMLError:
+            continue  # reported, with its line, by the front-matter check
         if not isinstance(meta, dict) or not isinstance(meta.get("number"), int):
             continue  # reported by the front-matter check
         body = "\n".join(text.split("\n")[block[1]:])

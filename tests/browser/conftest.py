@@ -79,6 +79,7 @@ class Visit:
     failed: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
+    finished: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
         return ([f"console error: {m}" for m in self.console_errors]
@@ -115,6 +116,7 @@ def watch(page: Page) -> Visit:
             route.abort()
 
     page.on("request", on_request)
+    page.on("requestfinished", lambda request: visit.finished.append(request.url))
     page.on("requestfailed", on_failed)
     page.on("response", on_response)
     page.on("console", lambda m: visit.console_errors.append(m.text) if m.type == "error" else None)

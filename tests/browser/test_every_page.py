@@ -8,15 +8,20 @@ from npm), with every diagram drawn and every rule axe runs by default.
 
 from __future__ import annotations
 
+import gzip
+import re
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 
 from tests.browser.conftest import wait_for_diagrams, watch
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BUDGETS = yaml.safe_load((ROOT / "benchmarks" / "budgets.yml").read_text())
 
 
 def page_paths() -> list[str]:
@@ -33,7 +38,25 @@ def page_paths() -> list[str]:
 
 
 def diagram_count(site: Path, path: str) -> int:
-    return (site / path / "index.html").read_text(encoding="utf-8").count('<pre class="diagram">')
+    # mermaid2's fence writes `<pre  class="diagram">`; pages it re-serialises have one space.
+    return len(re.findall(r'<pre\s+class="diagram">', (site / path / "index.html").read_text(encoding="utf-8")))
+
+
+def first_visit_kib(site: Path, urls: list[str]) -> float:
+    """What the finished requests of a visit weigh after gzip, from the built files."""
+    total = 0
+    for url in set(urls):
+        relative = unquote(urlsplit(url).path).split("/", 2)[-1]
+        path = site / relative
+        if path.is_dir():
+            path = path / "index.html"
+        if path.is_file():
+            total += len(gzip.compress(path.read_bytes(), 6))
+    return total / 1024
+
+
+def budget_kib(path: str, has_diagrams: bool) -> int:
+    return BUDGETS["pages"].get(path, BUDGETS["page_with_diagrams" if has_diagrams else "page"])
 
 
 def axe_violations(page) -> list[str]:
@@ -63,6 +86,9 @@ def test_page_loads_cleanly_and_draws_its_diagrams(browser, site_url, built_site
     assert visit.problems() == []
     mermaid_loaded = any("/vendor/mermaid/" in url for url in visit.requests)
     assert mermaid_loaded == (expected > 0), "Mermaid must be downloaded only by pages with diagrams"
+    if scheme == "light":
+        weight, budget = first_visit_kib(built_site.site, visit.finished), budget_kib(path, expected > 0)
+        assert weight <= budget, f"/{path} downloads {weight:.0f} KiB (gzip); its budget is {budget} KiB"
     assert axe_violations(page) == []
     context.close()
 

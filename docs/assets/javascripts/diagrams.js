@@ -270,10 +270,9 @@
 
   /** Watch the diagrams of the current page; called on load and after each instant navigation. */
   function scan() {
-    const blocks = document.querySelectorAll(SELECTOR);
-    if (blocks.length === 0) return;
-    loadMermaid(); // start the download while the reader scrolls
-    for (const block of blocks) observer.observe(block);
+    // Mermaid is imported when the first diagram comes near the viewport, not before: a page
+    // whose diagrams are further down loads and evaluates none of it until the reader scrolls.
+    for (const block of document.querySelectorAll(SELECTOR)) observer.observe(block);
   }
 
   /** Render every diagram still waiting, e.g. before printing. Resolves when all are drawn. */

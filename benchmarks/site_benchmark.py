@@ -1,0 +1,107 @@
+"""Lighthouse scores and first-visit bytes of the built handbook.
+
+Builds the site under /handbook/, serves it on 127.0.0.1 and runs Lighthouse 12.2.3 (npm, with the
+system Chromium, mobile preset: simulated slow 4G and a 4x slower CPU) on the home page, the page
+with the most diagrams and two more; then reports, for every page, what a first visit downloads
+(requests and gzip bytes) and the size of the search index.
+
+    npm ci --prefix benchmarks        # once: installs Lighthouse for this script only
+    .venv/bin/python benchmarks/site_benchmark.py [PAGE ...]
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.browser.server import serve  # noqa: E402
+from tests.conftest import free_port, mkdocs_build  # noqa: E402
+
+LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+         "--disable-component-update --no-first-run")
+
+
+def heaviest_diagram_page(site: Path) -> str:
+    pages = {html: len(re.findall(r'<pre\s+class="diagram">', html.read_text(encoding="utf-8")))
+             for html in site.rglob("index.html") if "print" not in html.parts}
+    html = max(pages, key=pages.get)
+    return html.parent.relative_to(site).as_posix() + "/"
+
+
+def lighthouse(url: str) -> dict:
+    with tempfile.TemporaryDirectory() as profile, tempfile.NamedTemporaryFile(suffix=".json") as report:
+        done = subprocess.run(
+            [str(LIGHTHOUSE), url, "--output=json", f"--output-path={report.name}", "--quiet",
+             f"--chrome-flags={FLAGS} --user-data-dir={profile}"],
+            capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=600)
+        if done.returncode:
+            sys.exit(f"lighthouse failed for {url}:\n{done.stderr[-2000:]}")
+        data = json.loads(Path(report.name).read_text())
+    audits = data["audits"]
+    return {**{name: round(category["score"] * 100) for name, category in data["categories"].items()},
+            "TBT ms": round(audits["total-blocking-time"]["numericValue"]),
+            "LCP ms": round(audits["largest-contentful-paint"]["numericValue"])}
+
+
+def first_visit(site: Path, base: str, path: str, browser) -> tuple[int, int]:
+    context = browser.new_context()
+    page = context.new_page()
+    urls: list[str] = []
+    page.on("requestfinished", lambda request: urls.append(request.url))
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    total = 0
+    for url in set(urls):
+        file = site / unquote(urlsplit(url).path).split("/", 2)[-1]
+        file = file / "index.html" if file.is_dir() else file
+        if file.is_file():
+            total += len(gzip.compress(file.read_bytes(), 6))
+    return len(urls), total
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    if not LIGHTHOUSE.exists():
+        sys.exit("Lighthouse is missing: run `npm ci --prefix benchmarks` first")
+    with tempfile.TemporaryDirectory() as tmp:
+        port = free_port()
+        built = mkdocs_build(ROOT / "mkdocs.yml", Path(tmp) / "site", site_url=f"http://127.0.0.1:{port}/handbook/")
+        if built.returncode:
+            sys.exit(built.output)
+        site = built.site
+        samples = sys.argv[1:] or ["", heaviest_diagram_page(site), "core-concepts/", "questions/"]
+        with serve(site, "/handbook/", port) as base:
+            print("Lighthouse (mobile)")
+            for path in samples:
+                print(f"  /{path:45s} {lighthouse(base + path)}")
+            print("First visit (gzip)")
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS.split()[1:])
+                for html in sorted(site.rglob("index.html")):
+                    path = html.parent.relative_to(site).as_posix() + "/"
+                    path = "" if path == "./" else path
+                    if path.startswith(("search/", "assets/")):
+                        continue
+                    count, size = first_visit(site, base, path, browser)
+                    print(f"  /{path:45s} {count:3d} requests {size / 1024:8.1f} KiB")
+                browser.close()
+        index = site / "search" / "search_index.json"
+        print(f"Search index: {index.stat().st_size / 1024:.0f} KiB, "
+              f"{len(gzip.compress(index.read_bytes(), 6)) / 1024:.0f} KiB gzip")
+
+
+if __name__ == "__main__":
+    main()
