@@ -22,7 +22,7 @@ DECK_ID = 1_931_408_261
 MODEL_ID = 1_607_392_319
 DECK_NAME = "Data Engineering Interview Handbook"
 
-QUESTION_BLOCK = re.compile(r'^!!! question "The question"\n\n((?:    .*\n|\n)+)', re.MULTILINE)
+QUESTION_BLOCK = re.compile(r'^!!! question "The question"\n((?:    .*\n|\n)+)', re.MULTILINE)
 PROBING = re.compile(r"\*\*What the interviewer is probing:\*\*.*", re.DOTALL)
 SIXTY_SECONDS = re.compile(r"^## The answer in 60 seconds\n(.*?)(?=^## )", re.MULTILINE | re.DOTALL)
 
@@ -46,7 +46,7 @@ def question_card(src: str, title: str, tags: list[str], body: str, url: str) ->
     asked, answer = QUESTION_BLOCK.search(body), SIXTY_SECONDS.search(body)
     if not asked or not answer:
         return None
-    question = re.sub(r"^    ", "", asked.group(1), flags=re.MULTILINE)
+    question = re.sub(r"^    ", "", asked.group(1).strip("\n"), flags=re.MULTILINE)
     question = PROBING.sub("", question)
     front = f"<h3>{title}</h3>{_html(question)}"
     back = f"{_html(answer.group(1))}<p><a href=\"{url}\">Read the full answer</a></p>"

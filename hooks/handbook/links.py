@@ -14,6 +14,9 @@ FETCHING = {("img", "src"), ("img", "srcset"), ("script", "src"), ("iframe", "sr
             ("audio", "src"), ("link", "href"), ("embed", "src"), ("object", "data"),
             ("track", "src"), ("input", "src")}
 FOLLOWED = {("a", "href"), ("area", "href")}
+# <link rel> values that make the browser download the linked file.
+FETCHING_REL = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon",
+                "mask-icon", "shortcut"}
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,12 @@ def parse(html: str) -> ParsedPage:
         tag = match.group(1).lower()
         if tag == "script":
             page.scripts.append(match.group(0))
-        for attribute in ATTRIBUTE.finditer(match.group(2) or ""):
-            name = attribute.group(1).lower()
-            value = next((g for g in attribute.groups()[1:] if g is not None), None)
+        attributes = [(a.group(1).lower(), next((g for g in a.groups()[1:] if g is not None), None))
+                      for a in ATTRIBUTE.finditer(match.group(2) or "")]
+        if tag == "link" and not FETCHING_REL & set((dict(attributes).get("rel") or "").lower().split()):
+            # <link rel="canonical">, "alternate", "author" … name a page; the browser fetches nothing.
+            attributes = [(name, value) for name, value in attributes if name != "href"]
+        for name, value in attributes:
             if name == "id" and value:
                 page.ids.add(unescape(value))
             elif name.startswith("on"):

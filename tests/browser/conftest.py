@@ -141,7 +141,7 @@ def wait_for_diagrams(page: Page) -> dict:
         rendered: document.querySelectorAll('.diagram--rendered > svg').length,
         errors: [...document.querySelectorAll('.diagram--error')].map(e => e.textContent.trim()),
         unnamed: [...document.querySelectorAll('.diagram--rendered > svg')]
-            .filter(svg => !svg.getAttribute('aria-labelledby')).length,
+            .filter(svg => !svg.getAttribute('aria-labelledby') && !svg.getAttribute('aria-label')).length,
     })""")
 
 

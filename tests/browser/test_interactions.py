@@ -141,7 +141,7 @@ def test_a_diagram_opens_full_screen_with_zoom_and_pan(context, machinery_url):
     screenshot(page, "machinery-diagram-full-screen", full_page=False)
     # Escape closes, and focus returns to the button that opened it.
     page.keyboard.press("Escape")
-    assert page.locator("dialog.diagram-viewer").count() == 0
+    page.wait_for_function("() => !document.querySelector('dialog.diagram-viewer')")
     assert page.evaluate("document.activeElement.classList.contains('diagram__open')")
     assert visit.problems() == []
 

@@ -52,9 +52,9 @@ def test_spelling():
 
 def test_spelling_catches_a_typo(tmp_path):
     page = tmp_path / "typo.md"
-    page.write_text("The pipleine is idempotent.\n")
+    page.write_text("Consumers recieve each event once.\n")
     done = run(str(BIN / "codespell"), str(page))
-    assert done.returncode != 0 and "pipleine" in done.stdout
+    assert done.returncode != 0 and "recieve" in done.stdout
 
 
 def test_yaml_lint():

@@ -113,6 +113,8 @@ def test_parse_collects_links_ids_scripts_and_handlers():
     assert page.scripts and page.handlers == [("p", "onclick")]
     assert page.text_words == 5
     assert next(link for link in page.links if link.value == "i.png").fetches
+    head = links.parse('<link rel="canonical" href="https://x.org/a/"><link rel="stylesheet" href="https://cdn/x.css">')
+    assert [link.value for link in head.links] == ["https://cdn/x.css"]
 
 
 @pytest.mark.parametrize("page_url, href, path, fragment, escapes", [

@@ -94,6 +94,7 @@
         const rendered = document.createElement("div");
         rendered.className = "diagram diagram--rendered";
         rendered.innerHTML = svg;
+        nameDiagram(rendered.querySelector("svg"), source);
         bindFunctions?.(rendered);
         rendered.append(zoomButton());
         sources.set(rendered, source);
@@ -116,6 +117,23 @@
       }
     });
     return queue;
+  }
+
+  /**
+   * Some diagram types (timeline, for one) ignore accTitle/accDescr; name their SVG from the
+   * source so that every diagram has an accessible name and description.
+   */
+  function nameDiagram(svg, source) {
+    if (!svg || svg.hasAttribute("aria-labelledby") || svg.hasAttribute("aria-label")) return;
+    const title = source.match(/^\s*accTitle\s*:\s*(.+)$/m)?.[1].trim();
+    const description = source.match(/^\s*accDescr\s*:\s*(.+)$/m)?.[1].trim();
+    svg.setAttribute("role", "img");
+    if (title) svg.setAttribute("aria-label", title);
+    if (description && !svg.querySelector(":scope > desc")) {
+      const desc = document.createElementNS("http://www.w3.org/2000/svg", "desc");
+      desc.textContent = description;
+      svg.prepend(desc);
+    }
   }
 
   // -- full-screen viewer ------------------------------------------------------------------------

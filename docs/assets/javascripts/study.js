@@ -260,8 +260,6 @@
         label.textContent = labels[index]?.textContent.trim() ?? "";
         block.prepend(label);
       });
-      // Every tab is shown: the switches (radio inputs and their labels) have nothing to do.
-      set.querySelectorAll(":scope > input, :scope > .tabbed-labels").forEach((element) => element.remove());
     }
     for (const details of book.querySelectorAll("details")) details.open = true;
     window.handbookDiagrams?.renderAll();
