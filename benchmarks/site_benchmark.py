@@ -33,7 +33,7 @@ FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-network
 
 
 def heaviest_diagram_page(site: Path) -> str:
-    pages = {html: len(re.findall(r'<pre\s+class="diagram">', html.read_text(encoding="utf-8")))
+    pages = {html: len(re.findall(r'<pre\b[^>]*\bclass="diagram"', html.read_text(encoding="utf-8")))
              for html in site.rglob("index.html") if "print" not in html.parts}
     html = max(pages, key=pages.get)
     return html.parent.relative_to(site).as_posix() + "/"

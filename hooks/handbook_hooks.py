@@ -156,6 +156,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     report(check_front_matter(page, source, record.path))
     offset = body_offset(source, markdown)
     for diagram in diagrams.find(markdown):
+        record.diagram_lines.append(diagram.line + offset)
         report(diagrams.check(diagram, record.path, offset))
     return markdown
 
@@ -230,12 +231,19 @@ def rewrite_diagram_links(html: str, record: crosslinks.PageRecord, files: Files
         record.extra_links.append((line, url))
         return f'{lead}"{url}"'
 
+    positions = iter(record.diagram_lines)
+
     def in_diagram(block: Any) -> str:
         code = block.group(2)
+        # Where the diagram is written, so that a diagram Mermaid rejects is reported by file and line.
+        line = next(positions, None)
+        opening = block.group(1)
+        if line is not None:
+            opening = opening.replace("<pre", f'<pre data-source="{record.path}:{line}"', 1)
         for callback in links.MERMAID_CALLBACK.finditer(code):
             report([Finding(record.path, line_of(record.source, callback.group(0).strip()),
                             "diagram click runs a JavaScript callback", 'link to a page: click NODE "page.md"')])
-        return block.group(1) + links.MERMAID_CLICK.sub(replace, code) + block.group(3)
+        return opening + links.MERMAID_CLICK.sub(replace, code) + block.group(3)
 
     return DIAGRAM_BLOCK.sub(in_diagram, html)
 

@@ -19,6 +19,8 @@ class PageRecord:
     parsed: links.ParsedPage = field(default_factory=links.ParsedPage)
     # Links that are not in the HTML as <a>/<img>: Mermaid click targets, with their line.
     extra_links: list[tuple[int, str]] = field(default_factory=list)
+    # Source line of each Mermaid diagram, in page order (for messages from the renderer).
+    diagram_lines: list[int] = field(default_factory=list)
 
 
 @dataclass

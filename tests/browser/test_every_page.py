@@ -38,8 +38,8 @@ def page_paths() -> list[str]:
 
 
 def diagram_count(site: Path, path: str) -> int:
-    # mermaid2's fence writes `<pre  class="diagram">`; pages it re-serialises have one space.
-    return len(re.findall(r'<pre\s+class="diagram">', (site / path / "index.html").read_text(encoding="utf-8")))
+    # mermaid2's fence writes `<pre  class="diagram">`; the hook adds data-source before the class.
+    return len(re.findall(r'<pre\b[^>]*\bclass="diagram"', (site / path / "index.html").read_text(encoding="utf-8")))
 
 
 def first_visit_kib(site: Path, urls: list[str]) -> float:

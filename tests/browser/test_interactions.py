@@ -103,7 +103,9 @@ def test_a_diagram_mermaid_rejects_shows_an_error_box_and_logs_it(context, machi
     error = page.locator(".diagram--error")
     error.wait_for()
     assert "could not be drawn" in error.text_content()
-    assert any("could not be drawn" in message for message in visit.console_errors)
+    # The message names the file and the line of the diagram's opening fence.
+    assert "docs/broken.md:8" in error.text_content()
+    assert any("docs/broken.md:8: the diagram could not be drawn" in m for m in visit.console_errors)
     # Mermaid's scratch element is cleaned up rather than left at the end of the page.
     assert page.locator("body > [id^=ddiagram-]").count() == 0
 

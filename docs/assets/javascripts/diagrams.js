@@ -84,7 +84,7 @@
   }
 
   /** Draw one diagram into `target`, replacing what is there. Renders run one at a time. */
-  function draw(target, source) {
+  function draw(target, source, where = target.dataset.source) {
     queue = queue.then(async () => {
       const mermaid = await loadMermaid();
       mermaid.initialize(settings());
@@ -93,6 +93,7 @@
         const { svg, bindFunctions } = await mermaid.render(id, source);
         const rendered = document.createElement("div");
         rendered.className = "diagram diagram--rendered";
+        if (where) rendered.dataset.source = where;
         rendered.innerHTML = svg;
         nameDiagram(rendered.querySelector("svg"), source);
         bindFunctions?.(rendered);
@@ -108,12 +109,12 @@
         failed.className = "diagram diagram--error";
         failed.setAttribute("role", "alert");
         const title = document.createElement("p");
-        title.textContent = "This diagram could not be drawn:";
+        title.textContent = `This diagram${where ? ` (${where})` : ""} could not be drawn:`;
         const detail = document.createElement("pre");
         detail.textContent = message;
         failed.append(title, detail);
         target.replaceWith(failed);
-        console.error(`diagrams: a diagram could not be drawn: ${message}`);
+        console.error(`diagrams: ${where ?? "a diagram"}: the diagram could not be drawn: ${message}`);
       }
     });
     return queue;
