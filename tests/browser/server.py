@@ -1,14 +1,20 @@
-"""Serve a built site on 127.0.0.1 under a sub-path, the way GitHub Pages serves a project site."""
+"""Serve a built site on 127.0.0.1 under a sub-path, the way GitHub Pages serves a project site:
+under /REPO/, with its 404 page for anything missing, and gzip for text files (which matters to
+Lighthouse, whose simulated slow network is computed from transfer sizes)."""
 
 from __future__ import annotations
 
 import functools
+import gzip
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".map"}
 
 
 class SubPathHandler(SimpleHTTPRequestHandler):
@@ -37,13 +43,28 @@ class SubPathHandler(SimpleHTTPRequestHandler):
                     self.send_header("Location", path + "/")
                     self.end_headers()
                     return None
-                if target.is_file() or (target / "index.html").is_file():
+                if target.is_dir():
+                    target = target / "index.html"
+                if target.is_file():
+                    if target.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
+                        return self._send_gzip(target)
                     return super().send_head()
         return self._not_found()
 
     def translate_path(self, path: str) -> str:
         path = unquote(urlsplit(path).path)
         return str(self.site / path[len(self.prefix):]) if path.startswith(self.prefix) else str(self.site)
+
+    def _send_gzip(self, path: Path):
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        self.wfile.write(body)
+        return None
 
     def _not_found(self):
         body = (self.site / "404.html").read_bytes()
