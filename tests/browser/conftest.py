@@ -125,6 +125,18 @@ def watch(page: Page) -> Visit:
     return visit
 
 
+RENDERED = ".diagram--rendered > svg"  # a drawn diagram's own SVG (not its button's icon)
+
+
+def open_page(context: BrowserContext, url: str) -> tuple[Page, Visit]:
+    """Open `url` in a new tab, watched, once the handbook's scripts are ready."""
+    page = context.new_page()
+    visit = watch(page)
+    page.goto(url)
+    page.wait_for_function("() => window.handbookDiagrams !== undefined && window.handbookStudy !== undefined")
+    return page, visit
+
+
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
     ctx = browser.new_context(viewport=DESKTOP, color_scheme="light")

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import PHONE, screenshot, watch
+from tests.browser.conftest import PHONE, RENDERED, open_page, screenshot, watch
 
 DIAGRAMS = "big-data/diagrams/"
-RENDERED = ".diagram--rendered > svg"
-
-
-def open_page(context, url):
-    page = context.new_page()
-    visit = watch(page)
-    page.goto(url)
-    page.wait_for_function("() => typeof window.handbookDiagrams !== 'undefined'")
-    return page, visit
 
 
 def test_content_tab_switches_and_draws_its_diagram_when_opened(context, machinery_url):

@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import json
 
-from tests.browser.conftest import screenshot, watch
+from tests.browser.conftest import RENDERED, open_page, screenshot
 
 QUESTION = "big-data/diagrams/"
-RENDERED = ".diagram--rendered > svg"
-
-
-def open_page(context, url):
-    page = context.new_page()
-    visit = watch(page)
-    page.goto(url)
-    page.wait_for_function("() => typeof window.handbookStudy !== 'undefined'")
-    return page, visit
 
 
 def progress_count(page) -> str:
