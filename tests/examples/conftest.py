@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -21,6 +24,16 @@ def examples_dir() -> Path:
 def read_example(relative: str) -> str:
     """The text of one example file, as the page includes it."""
     return (EXAMPLES / relative).read_text(encoding="utf-8")
+
+
+def import_example(path: Path, name: str) -> ModuleType:
+    """Import an example script as a module (registered by name: dataclasses look it up there)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None, f"cannot import {path}"
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

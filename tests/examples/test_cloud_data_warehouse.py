@@ -10,7 +10,6 @@ handled rather than silently scored.
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import subprocess
 import sys
@@ -18,9 +17,10 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
 import yaml
 
-from conftest import EXAMPLES, ROOT, read_example
+from conftest import EXAMPLES, ROOT, import_example, read_example
 
 SLUG = "cloud-data-warehouse"
 FOLDER = EXAMPLES / SLUG
@@ -29,11 +29,7 @@ PAGE = ROOT / "docs" / "cloud" / f"{SLUG}.md"
 
 @pytest.fixture(scope="module")
 def score() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("cloud_dw_score", FOLDER / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
+    module = import_example(FOLDER / "score.py", "cloud_dw_score")
     return module
 
 

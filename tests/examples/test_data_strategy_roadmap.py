@@ -9,7 +9,6 @@ dependencies) is rejected rather than silently scored.
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +16,7 @@ from types import ModuleType
 
 import pytest
 
-from conftest import EXAMPLES, ROOT, read_example
+from conftest import EXAMPLES, ROOT, import_example, read_example
 
 SLUG = "data-strategy-roadmap"
 FOLDER = EXAMPLES / SLUG
@@ -25,11 +24,7 @@ FOLDER = EXAMPLES / SLUG
 
 @pytest.fixture(scope="module")
 def rice() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("data_strategy_rice", FOLDER / "rice.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
+    module = import_example(FOLDER / "rice.py", "data_strategy_rice")
     return module
 
 

@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import re
 import shutil
 import subprocess
@@ -26,9 +25,10 @@ from types import ModuleType
 import duckdb
 import kubernetes_validate
 import pytest
+
 import yaml
 
-from conftest import EXAMPLES, ROOT, read_example
+from conftest import EXAMPLES, ROOT, import_example, read_example
 
 SLUG = "docker-kubernetes"
 FOLDER = EXAMPLES / SLUG
@@ -48,10 +48,7 @@ FILE_B = HEADER + "o4,c3,1.00,2026-11-28 23:59:59\n"
 
 @pytest.fixture(scope="module")
 def job() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("daily_rollup", FOLDER / "daily_rollup.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = import_example(FOLDER / "daily_rollup.py", "daily_rollup")
     return module
 
 

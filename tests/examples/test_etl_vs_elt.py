@@ -11,7 +11,6 @@ ETL: the pseudonymising transform runs before the load; nothing personal may rea
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -20,11 +19,12 @@ from types import ModuleType
 
 import duckdb
 import pytest
+
 import sqlglot
 import yaml
 from sqlglot import exp
 
-from conftest import read_example
+from conftest import import_example, read_example
 
 SLUG = "etl-vs-elt"
 MODELS = {
@@ -212,10 +212,7 @@ KEY = b"test-only-key-from-a-secret-store"
 @pytest.fixture(scope="module")
 def etl(examples_dir: Path) -> ModuleType:
     path = examples_dir / SLUG / "etl_pseudonymise.py"
-    spec = importlib.util.spec_from_file_location("etl_pseudonymise", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = import_example(path, "etl_pseudonymise")
     return module
 
 

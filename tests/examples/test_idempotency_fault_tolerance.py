@@ -9,9 +9,7 @@ delays are checked exactly. The consumer replays a partition after a simulated c
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
@@ -19,10 +17,11 @@ from typing import Any
 
 import duckdb
 import pytest
+
 import sqlglot
 from sqlglot import exp
 
-from conftest import read_example
+from conftest import import_example, read_example
 
 SLUG = "idempotency-fault-tolerance"
 
@@ -37,11 +36,7 @@ SINK_STATEMENTS = ["upsert.sql", "merge_warehouse.sql", "merge_spark.sql"]
 
 def load_module(examples_dir: Path, name: str) -> ModuleType:
     path = examples_dir / SLUG / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"idempotency_{name}", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve their module by name
-    spec.loader.exec_module(module)
+    module = import_example(path, f"idempotency_{name}")
     return module
 
 

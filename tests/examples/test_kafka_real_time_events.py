@@ -9,14 +9,13 @@ durability checker must pass the page's files and catch each weakened setting.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from conftest import read_example
+from conftest import import_example, read_example
 
 SLUG = "kafka-real-time-events"
 DOCS = "https://kafka.apache.org/42/configuration"
@@ -94,10 +93,7 @@ MURMUR2_VECTORS = {
 
 def load(name: str) -> ModuleType:
     path = Path(__file__).resolve().parents[2] / "examples" / SLUG / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"kafka_{name.replace('-', '_')}", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = import_example(path, f"kafka_{name.replace('-', '_')}")
     return module
 
 

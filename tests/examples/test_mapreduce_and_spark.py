@@ -8,7 +8,6 @@ process shows that a shuffle leaves files on local disk.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import subprocess
@@ -18,6 +17,9 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from conftest import import_example
+
 
 SLUG = "mapreduce-and-spark"
 
@@ -46,10 +48,7 @@ def expected(input_dir: Path) -> dict[str, int]:
 def load(here: Path, name: str) -> ModuleType:
     # Not registered in sys.modules on purpose: cloudpickle then ships the functions by value,
     # so the Python workers do not need to import the example module.
-    spec = importlib.util.spec_from_file_location(f"{SLUG.replace('-', '_')}_{name}", here / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = import_example(here / f"{name}.py", f"{SLUG.replace('-', '_')}_{name}")
     return module
 
 

@@ -12,7 +12,6 @@ parsed.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import re
@@ -24,9 +23,10 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+
 import yaml
 
-from conftest import EXAMPLES, read_example
+from conftest import EXAMPLES, import_example, read_example
 
 SLUG = "observability-real-time-pipeline"
 FOLDER = EXAMPLES / SLUG
@@ -193,10 +193,7 @@ def test_alerts_route_to_the_right_receiver(labels: list[str], receiver: str) ->
 
 @pytest.fixture(scope="module")
 def structured_log() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("structured_log", FOLDER / "structured_log.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = import_example(FOLDER / "structured_log.py", "structured_log")
     return module
 
 

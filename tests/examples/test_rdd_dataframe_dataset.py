@@ -11,7 +11,6 @@ PySpark and run with spark-submit: same rows, but a plan in which the typed lamb
 from __future__ import annotations
 
 import csv
-import importlib.util
 import os
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from types import ModuleType
 
 import pytest
 
-from conftest import read_example
+from conftest import import_example, read_example
 
 SLUG = "rdd-dataframe-dataset"
 
@@ -61,10 +60,7 @@ def orders_view(spark, here: Path, orders_csv: str):
 
 def load(here: Path, name: str) -> ModuleType:
     # Not put in sys.modules: cloudpickle then ships the lambdas by value to the Python workers.
-    spec = importlib.util.spec_from_file_location(f"rdd_df_ds_{name}", here / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = import_example(here / f"{name}.py", f"rdd_df_ds_{name}")
     return module
 
 

@@ -7,16 +7,16 @@ does far less work, and that the PostgreSQL-only statements parse as PostgreSQL.
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
 import sqlglot
 from sqlglot import exp
 
-from conftest import read_example
+from conftest import import_example, read_example
 
 SLUG = "slow-sql-query"
 
@@ -24,10 +24,7 @@ SLUG = "slow-sql-query"
 @pytest.fixture(scope="module")
 def explain(examples_dir: Path) -> ModuleType:
     """The page's explain.py helper, imported from the examples folder."""
-    spec = importlib.util.spec_from_file_location("slow_sql_explain", examples_dir / SLUG / "explain.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = import_example(examples_dir / SLUG / "explain.py", "slow_sql_explain")
     return module
 
 

@@ -11,7 +11,6 @@ a splittable Parquet file is read by many tasks, a gzip or Snappy CSV file by on
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shlex
@@ -25,7 +24,7 @@ from types import ModuleType
 
 import pytest
 
-from conftest import read_example
+from conftest import import_example, read_example
 
 SLUG = "spark-tuning"
 
@@ -143,10 +142,7 @@ def load(name: str) -> ModuleType:
     """Import examples/spark-tuning/<name>.py (the file the page includes)."""
     if name not in _MODULES:
         path = Path(__file__).resolve().parents[2] / "examples" / SLUG / f"{name}.py"
-        spec = importlib.util.spec_from_file_location(f"spark_tuning_{name}", path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+        module = import_example(path, f"spark_tuning_{name}")
         _MODULES[name] = module
     return _MODULES[name]
 
