@@ -18,7 +18,9 @@ from tests.fixtures.pages import machinery_site
 
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--no-first-run", "--disable-sync",
-                  "--disable-quic"]
+                  "--disable-quic",
+                  # Containers (CI) often have a tiny /dev/shm; Chromium then uses /tmp instead.
+                  "--disable-dev-shm-usage"]
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
