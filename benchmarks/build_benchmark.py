@@ -14,13 +14,13 @@ import argparse
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from hook_benchmark import build_seconds  # noqa: E402
 
 
 def variant(config: str, name: str) -> str:
@@ -32,16 +32,6 @@ def variant(config: str, name: str) -> str:
     if name == "material":
         config = re.sub(r"^  - mermaid2:\n(      .*\n)+", "", config, flags=re.MULTILINE)
     return config
-
-
-def build(config: Path, site: Path) -> float:
-    start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "-q", "-f", str(config),
-                           "-d", str(site)], capture_output=True, text=True,
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-    if done.returncode:
-        sys.exit(f"{config.name} failed:\n{done.stdout}{done.stderr}")
-    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -60,7 +50,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             for _ in range(args.rounds):
                 for name in names:
-                    times[name].append(build(configs[name], Path(tmp) / "site"))
+                    times[name].append(build_seconds(configs[name], Path(tmp) / "site", strict=False))
                     shutil.rmtree(Path(tmp) / "site", ignore_errors=True)
     finally:
         for config in configs.values():
