@@ -32,8 +32,12 @@ FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-network
          "--disable-component-update --no-first-run")
 
 
+# A diagram drawn at build time, or one waiting to be drawn in the browser.
+DIAGRAM = re.compile(r'class="diagram diagram--drawn"|<pre\b[^>]*\bclass="diagram"')
+
+
 def heaviest_diagram_page(site: Path) -> str:
-    pages = {html: len(re.findall(r'<pre\b[^>]*\bclass="diagram"', html.read_text(encoding="utf-8")))
+    pages = {html: len(DIAGRAM.findall(html.read_text(encoding="utf-8")))
              for html in site.rglob("index.html") if "print" not in html.parts}
     html = max(pages, key=pages.get)
     return html.parent.relative_to(site).as_posix() + "/"

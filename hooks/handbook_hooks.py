@@ -18,6 +18,7 @@ The logic lives in the plain modules of hooks/handbook/; this file only connects
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -33,7 +34,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handbook import catalog, crosslinks, diagrams, flashcards, frontmatter, links, printbook
+from handbook import catalog, crosslinks, diagrams, drawings, flashcards, frontmatter, links, printbook
 from handbook.findings import Finding
 from handbook.source import body_offset, front_matter_block, line_of
 
@@ -42,6 +43,12 @@ log = get_plugin_logger("handbook")
 TAGS_FILE = "tags.yml"
 GLOSSARY_FILE = "includes/abbreviations.md"
 FLASHCARDS = "downloads/handbook-flashcards"  # .apkg and .csv
+# Diagrams drawn ahead of time (scripts/render-diagrams). Without this folder (the test fixture
+# sites) every diagram is drawn in the browser.
+DRAWINGS_FOLDER = "diagrams"
+MERMAID_MANIFEST = "assets/vendor/MANIFEST.json"  # in docs/: the self-hosted Mermaid's version
+PALETTE_STYLESHEET = "assets/stylesheets/extra.css"  # in docs/: the diagram colours
+DIAGRAM_TEMPLATE = "partials/handbook/diagram.html"
 # A diagram as mermaid2's fence writes it: the source sits unescaped inside <pre class="diagram"><code>.
 DIAGRAM_BLOCK = re.compile(r'(<pre[^>]*class="diagram"[^>]*><code>)(.*?)(</code></pre>)', re.DOTALL)
 
@@ -64,6 +71,10 @@ class BuildState:
         self.inbound: dict[str, set[str]] = {}
         self.env: Environment | None = None
         self.reported: set[Finding] = set()
+        self.drawings: Path | None = None  # the drawings folder, when the site uses one
+        self.drawing_fingerprint = ""
+        self.drawings_used: set[str] = set()
+        self.theme_env: Environment | None = None
 
 
 state = BuildState()
@@ -80,6 +91,24 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if not glossary_file.is_file():
         raise PluginError(f"handbook: the glossary file {GLOSSARY_FILE} is missing")
     state.glossary = catalog.glossary(glossary_file.read_text(encoding="utf-8"))
+    if (state.root / DRAWINGS_FOLDER).is_dir():
+        state.drawings = state.root / DRAWINGS_FOLDER
+        state.drawing_fingerprint = drawing_fingerprint(config)
+        state.theme_env = config.theme.get_env()
+
+
+def drawing_fingerprint(config: MkDocsConfig) -> str:
+    """What stored drawings depend on besides their sources (see handbook/drawings.py)."""
+    docs = Path(config.docs_dir)
+    try:
+        manifest = json.loads((docs / MERMAID_MANIFEST).read_text(encoding="utf-8"))
+        version = manifest["packages"]["mermaid"]["version"]
+        css = (docs / PALETTE_STYLESHEET).read_text(encoding="utf-8")
+    except (OSError, ValueError, KeyError) as error:
+        raise PluginError(f"handbook: cannot read what diagram drawings depend on: {error}") from error
+    plugin = config.plugins.get("mermaid2")
+    arguments = plugin.config.get("arguments") if plugin is not None else None
+    return drawings.fingerprint(version, arguments, drawings.palette_colours(css))
 
 
 def load_tags(path: Path) -> dict[str, str]:
@@ -232,20 +261,38 @@ def rewrite_diagram_links(html: str, record: crosslinks.PageRecord, files: Files
         return f'{lead}"{url}"'
 
     positions = iter(record.diagram_lines)
+    occurrences: dict[str, int] = {}
 
     def in_diagram(block: Any) -> str:
         code = block.group(2)
         # Where the diagram is written, so that a diagram Mermaid rejects is reported by file and line.
         line = next(positions, None)
-        opening = block.group(1)
-        if line is not None:
-            opening = opening.replace("<pre", f'<pre data-source="{record.path}:{line}"', 1)
+        where = f"{record.path}:{line}" if line is not None else ""
         for callback in links.MERMAID_CALLBACK.finditer(code):
             report([Finding(record.path, line_of(record.source, callback.group(0).strip()),
                             "diagram click runs a JavaScript callback", 'link to a page: click NODE "page.md"')])
-        return opening + links.MERMAID_CLICK.sub(replace, code) + block.group(3)
+        code = links.MERMAID_CLICK.sub(replace, code)
+        if state.drawings is not None:
+            drawing_key = drawings.key(code, state.drawing_fingerprint)
+            drawing = drawings.load(state.drawings, drawing_key)
+            if drawing is not None:
+                state.drawings_used.add(drawing_key)
+                occurrences[drawing_key] = occurrences.get(drawing_key, 0) + 1
+                return drawn_diagram(drawings.with_unique_ids(drawing, occurrences[drawing_key]), where)
+            report([Finding(record.path, line or 1, "diagram has no stored drawing (it is new or changed)",
+                            f"run `bash scripts/render-diagrams` and commit {DRAWINGS_FOLDER}/")])
+        opening = block.group(1)
+        attributes = (f' data-source="{where}"' if where else "") + (
+            f' data-drawing="{drawings.key(code, state.drawing_fingerprint)}"' if state.drawings else "")
+        return opening.replace("<pre", "<pre" + attributes, 1) + code + block.group(3)
 
     return DIAGRAM_BLOCK.sub(in_diagram, html)
+
+
+def drawn_diagram(drawing: drawings.Drawing, where: str) -> str:
+    assert state.theme_env is not None
+    return state.theme_env.get_template(DIAGRAM_TEMPLATE).render(
+        {"svgs": drawing.svgs, "where": where, "key": drawing.key})
 
 
 # -- whole site ----------------------------------------------------------------------------------
@@ -263,7 +310,17 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
             if target in state.questions and target != src:
                 state.inbound.setdefault(target, set()).add(src)
     report(crosslinks.orphans(site, state.in_nav, state.inbound))
+    if state.drawings is not None:
+        report(unused_drawings(state.drawings, state.drawings_used))
     return env
+
+
+def unused_drawings(folder: Path, used: set[str]) -> list[Finding]:
+    """Stored drawings no diagram uses any more: old versions of edited diagrams."""
+    return [Finding(f"{DRAWINGS_FOLDER}/{drawing_key}.{drawings.PALETTES[0]}.svg", 1,
+                    "stored drawing of a diagram that no page has any more",
+                    "run `bash scripts/render-diagrams`, which removes it")
+            for drawing_key in sorted(drawings.stored_keys(folder) - used)]
 
 
 # -- per page, second pass -----------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The printable handbook: every question page's content on one page, with ids and links moved.
 
-Each question's ids get a prefix (`q7-`), so that ids stay unique on the combined page; links
+Each question's ids get a prefix (`q7-`), so that ids stay unique on the combined page (the ids
+inside diagrams drawn at build time are unique already, and are left alone); links
 between question pages become links inside the print page; other relative links are re-based on
 the print page's address.
 """
@@ -11,6 +12,7 @@ import posixpath
 import re
 
 from . import links
+from .drawings import OWN_ID
 
 ATTRIBUTE = re.compile(r'\b(id|for|name|href|src|aria-controls|aria-labelledby|aria-describedby)="([^"]*)"')
 
@@ -27,6 +29,8 @@ def relocate(html: str, page_url: str, print_url: str, prefix: str, anchors: dic
 
     def rewrite(match: re.Match[str]) -> str:
         name, value = match.group(1), match.group(2)
+        if OWN_ID.search(value):
+            return match.group(0)  # inside a stored drawing, whose ids are unique already
         if name in ("id", "for", "name", "aria-controls", "aria-labelledby", "aria-describedby"):
             return f'{name}="{" ".join(prefix + token for token in value.split())}"' if value else match.group(0)
         if not value or links.is_external(value) or value.startswith(("data:", "/")):

@@ -59,6 +59,16 @@ ensure_venv() {
   fi
 }
 
+# Chromium, for the browser tests and scripts/render-diagrams. CHROMIUM may name another
+# Chromium-based browser binary.
+ensure_chromium() {
+  if [ -n "${CHROMIUM:-}" ]; then
+    [ -x "$CHROMIUM" ] || die "CHROMIUM is set to '$CHROMIUM', which is not an executable"
+  elif ! command -v chromium >/dev/null 2>&1; then
+    apt_install chromium
+  fi
+}
+
 # The browser, Java (PySpark examples), promtool and amtool (the alerting examples) and Node.js
 # (test tools from npm) for the test suite. CHROMIUM may name another Chromium-based browser binary.
 ensure_test_system_packages() {

@@ -147,16 +147,23 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 
 def wait_for_diagrams(page: Page) -> dict:
-    """Render every diagram still waiting and report how many were drawn and how many failed."""
+    """Render every diagram still waiting and report how many are drawn (visible: a diagram drawn
+    at build time holds one SVG per palette and shows one), in which palette, and what failed."""
     page.wait_for_function("() => typeof window.handbookDiagrams !== 'undefined'")
     page.evaluate("() => window.handbookDiagrams.renderAll()")
-    return page.evaluate("""() => ({
-        pending: document.querySelectorAll('pre.diagram').length,
-        rendered: document.querySelectorAll('.diagram--rendered > svg').length,
-        errors: [...document.querySelectorAll('.diagram--error')].map(e => e.textContent.trim()),
-        unnamed: [...document.querySelectorAll('.diagram--rendered > svg')]
-            .filter(svg => !svg.getAttribute('aria-labelledby') && !svg.getAttribute('aria-label')).length,
-    })""")
+    return page.evaluate("""() => {
+        const all = [...document.querySelectorAll('.diagram--rendered > svg')];
+        const shown = all.filter((svg) => svg.checkVisibility());
+        return {
+            pending: document.querySelectorAll('pre.diagram').length,
+            rendered: shown.length,
+            palettes: [...new Set(document.querySelectorAll('.diagram--drawn').length
+                ? shown.map((svg) => svg.parentElement.classList.contains('diagram--dark') ? 'dark' : 'light')
+                : [])],
+            errors: [...document.querySelectorAll('.diagram--error')].map(e => e.textContent.trim()),
+            unnamed: all.filter(svg => !svg.getAttribute('aria-labelledby') && !svg.getAttribute('aria-label')).length,
+        };
+    }""")
 
 
 def screenshot(page: Page, name: str, full_page: bool = True) -> Path:

@@ -7,7 +7,10 @@
  * viewer cannot reach. So diagrams use mermaid2's fence under the class `diagram`, and this file:
  *
  * - runs on every page (it is tiny), and on every page change of instant navigation (document$);
- * - imports the self-hosted Mermaid ES module only on pages that have a diagram;
+ * - leaves diagrams drawn at build time alone (hooks/handbook/drawings.py: the published site has
+ *   only those), except for adding their full-screen button;
+ * - for a diagram without a stored drawing (one being edited under `mkdocs serve`), imports the
+ *   self-hosted Mermaid ES module;
  * - renders a diagram when it comes near the viewport, so hidden tabs and closed <details> render
  *   when they are opened, and long pages do not block the main thread on load;
  * - colours diagrams from the active palette and redraws them when the reader switches palette;
@@ -48,7 +51,11 @@
     }
   }
 
-  /** Theme variables for the active palette, read from CSS custom properties in extra.css. */
+  /**
+   * Theme variables for the active palette, read from CSS custom properties in extra.css.
+   * Stored drawings depend on these settings: when you change them, bump DRAWING_FORMAT in
+   * hooks/handbook/drawings.py so that the build asks for fresh drawings.
+   */
   function themeVariables() {
     const style = getComputedStyle(document.body);
     const read = (name) => style.getPropertyValue(`--diagram-${name}`).trim();
@@ -83,41 +90,55 @@
     };
   }
 
-  /** Draw one diagram into `target`, replacing what is there. Renders run one at a time. */
-  function draw(target, source, where = target.dataset.source) {
-    queue = queue.then(async () => {
+  /**
+   * Mermaid's SVG for `source`, named for screen readers, in the active palette. Renders run one
+   * at a time (Mermaid keeps global settings). Rejects with Mermaid's message if it cannot parse.
+   */
+  function svgFor(source, id) {
+    const drawn = queue.then(async () => {
       const mermaid = await loadMermaid();
       mermaid.initialize(settings());
-      const id = `diagram-${++renderCount}`;
       try {
         const { svg, bindFunctions } = await mermaid.render(id, source);
-        const rendered = document.createElement("div");
-        rendered.className = "diagram diagram--rendered";
-        if (where) rendered.dataset.source = where;
-        rendered.innerHTML = svg;
-        nameDiagram(rendered.querySelector("svg"), source);
-        bindFunctions?.(rendered);
-        rendered.append(zoomButton());
-        sources.set(rendered, source);
-        target.replaceWith(rendered);
-        rendered.dispatchEvent(new CustomEvent("diagram:rendered", { bubbles: true }));
-      } catch (error) {
+        const holder = document.createElement("div");
+        holder.innerHTML = svg;
+        nameDiagram(holder.querySelector("svg"), source);
+        return { svg: holder.innerHTML, bindFunctions };
+      } finally {
         // Mermaid leaves its scratch element behind when a diagram does not parse.
         document.getElementById(`d${id}`)?.remove();
-        const message = String(error?.message ?? error).split("\n").slice(0, 4).join("\n");
-        const failed = document.createElement("div");
-        failed.className = "diagram diagram--error";
-        failed.setAttribute("role", "alert");
-        const title = document.createElement("p");
-        title.textContent = `This diagram${where ? ` (${where})` : ""} could not be drawn:`;
-        const detail = document.createElement("pre");
-        detail.textContent = message;
-        failed.append(title, detail);
-        target.replaceWith(failed);
-        console.error(`diagrams: ${where ?? "a diagram"}: the diagram could not be drawn: ${message}`);
       }
     });
-    return queue;
+    queue = drawn.catch(() => {});
+    return drawn;
+  }
+
+  /** Draw one diagram into `target`, replacing what is there. */
+  async function draw(target, source, where = target.dataset.source) {
+    try {
+      const { svg, bindFunctions } = await svgFor(source, `diagram-${++renderCount}`);
+      const rendered = document.createElement("div");
+      rendered.className = "diagram diagram--rendered";
+      if (where) rendered.dataset.source = where;
+      rendered.innerHTML = svg;
+      bindFunctions?.(rendered);
+      rendered.append(zoomButton());
+      sources.set(rendered, source);
+      target.replaceWith(rendered);
+      rendered.dispatchEvent(new CustomEvent("diagram:rendered", { bubbles: true }));
+    } catch (error) {
+      const message = String(error?.message ?? error).split("\n").slice(0, 4).join("\n");
+      const failed = document.createElement("div");
+      failed.className = "diagram diagram--error";
+      failed.setAttribute("role", "alert");
+      const title = document.createElement("p");
+      title.textContent = `This diagram${where ? ` (${where})` : ""} could not be drawn:`;
+      const detail = document.createElement("pre");
+      detail.textContent = message;
+      failed.append(title, detail);
+      target.replaceWith(failed);
+      console.error(`diagrams: ${where ?? "a diagram"}: the diagram could not be drawn: ${message}`);
+    }
   }
 
   /**
@@ -289,6 +310,10 @@
 
   /** Watch the diagrams of the current page; called on load and after each instant navigation. */
   function scan() {
+    // Drawn at build time: only the full-screen button is missing.
+    for (const drawn of document.querySelectorAll(".diagram--drawn > .diagram--rendered")) {
+      if (!drawn.querySelector(":scope > .diagram__open")) drawn.append(zoomButton());
+    }
     // Mermaid is imported when the first diagram comes near the viewport, not before: a page
     // whose diagrams are further down loads and evaluates none of it until the reader scrolls.
     for (const block of document.querySelectorAll(SELECTOR)) observer.observe(block);
@@ -296,18 +321,17 @@
 
   /** Render every diagram still waiting, e.g. before printing. Resolves when all are drawn. */
   function renderAll() {
-    for (const block of document.querySelectorAll(SELECTOR)) {
+    return Promise.all([...document.querySelectorAll(SELECTOR)].map((block) => {
       observer.unobserve(block);
-      draw(block, block.textContent);
-    }
-    return queue;
+      return draw(block, block.textContent);
+    }));
   }
 
   /** Redraw the drawn diagrams in the palette the reader switched to. */
   function redraw() {
     for (const rendered of document.querySelectorAll(".diagram--rendered")) {
       const source = sources.get(rendered);
-      if (source !== undefined) draw(rendered, source);
+      if (source !== undefined) draw(rendered, source, rendered.dataset.source);
     }
   }
 
@@ -321,5 +345,13 @@
   if (typeof window.document$ !== "undefined") window.document$.subscribe(scan);
   else document.addEventListener("DOMContentLoaded", scan);
 
-  window.handbookDiagrams = { renderAll };
+  /**
+   * The named SVG markup of `source` in the active palette, with the SVG id `id`: what
+   * scripts/render_diagrams.py stores as a diagram's drawing.
+   */
+  async function drawing(source, id) {
+    return (await svgFor(source, id)).svg;
+  }
+
+  window.handbookDiagrams = { renderAll, drawing };
 })();

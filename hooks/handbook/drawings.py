@@ -1,0 +1,121 @@
+"""Diagrams drawn ahead of time: SVGs, one per palette, kept in the repository's diagrams/ folder.
+
+Drawing a diagram in the reader's browser means downloading and running Mermaid, which blocks
+the main thread for about a second on a phone. So `bash scripts/render-diagrams` draws every
+diagram of the built site in headless Chromium, with the site's own renderer
+(assets/javascripts/diagrams.js), in both palettes, and stores the SVGs under a key. The build
+puts the stored SVGs into the page; a diagram without them is drawn in the browser as before
+(that is what `mkdocs serve` shows for a diagram being edited) and, on strict builds, is an error.
+
+The key covers everything that changes a drawing: the diagram's source as the page holds it
+(click targets already rewritten), Mermaid's version, mermaid2's `arguments:` and the palette
+colours in extra.css. Change any of them and the build asks for fresh drawings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+# Bump when diagrams.js changes how it configures Mermaid (themeVariables, naming), so that every
+# stored drawing is redrawn.
+DRAWING_FORMAT = "1"
+PALETTES = ("light", "dark")
+KEY_LENGTH = 20
+SVG_ID = "dg-{key}-{palette}"  # the id render_diagrams.py gives each SVG; Mermaid scopes its CSS by it
+# Every id inside a stored drawing contains its SVG's id (see unique_ids).
+OWN_ID = re.compile(r"dg-[0-9a-f]{%d}-(?:%s)" % (KEY_LENGTH, "|".join(PALETTES)))
+ID_ATTRIBUTE = re.compile(r'(\sid=")([^"]+)(")')
+ID_LIST_ATTRIBUTE = re.compile(r'(\saria-(?:labelledby|describedby|controls|owns)=")([^"]+)(")')
+DIAGRAM_VARIABLE = re.compile(r"(--diagram-[\w-]+)\s*:\s*([^;]+);")
+SCHEME_BLOCK = re.compile(r'\[data-md-color-scheme="(?P<scheme>[\w-]+)"\]\s*\{(?P<body>[^}]*)\}')
+
+
+@dataclass(frozen=True)
+class Drawing:
+    key: str
+    svgs: dict[str, str]  # palette -> SVG markup
+
+
+def palette_colours(css: str) -> dict[str, dict[str, str]]:
+    """The `--diagram-*` custom properties of each colour scheme in a stylesheet."""
+    palettes: dict[str, dict[str, str]] = {}
+    for block in SCHEME_BLOCK.finditer(css):
+        variables = dict(DIAGRAM_VARIABLE.findall(block.group("body")))
+        if variables:
+            palettes.setdefault(block.group("scheme"), {}).update(
+                {name: value.strip() for name, value in variables.items()})
+    return palettes
+
+
+def fingerprint(mermaid_version: str, arguments: object, palettes: dict[str, dict[str, str]]) -> str:
+    """What every drawing depends on besides its own source."""
+    settings = {"format": DRAWING_FORMAT, "mermaid": mermaid_version, "arguments": arguments,
+                "palettes": palettes}
+    return hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def key(source: str, site_fingerprint: str) -> str:
+    """The name a diagram's drawings are stored under."""
+    digest = hashlib.sha256(f"{site_fingerprint}\n{source.strip()}".encode()).hexdigest()
+    return digest[:KEY_LENGTH]
+
+
+def path_for(folder: Path, drawing_key: str, palette: str) -> Path:
+    return folder / f"{drawing_key}.{palette}.svg"
+
+
+def load(folder: Path, drawing_key: str) -> Drawing | None:
+    """The stored drawings of one diagram, or None unless every palette has one."""
+    svgs = {}
+    for palette in PALETTES:
+        path = path_for(folder, drawing_key, palette)
+        if not path.is_file():
+            return None
+        svgs[palette] = path.read_text(encoding="utf-8")
+    return Drawing(drawing_key, svgs)
+
+
+def unique_ids(svg: str, svg_id: str) -> str:
+    """Mermaid names some elements the same in every diagram (edges `L_A_B_0`, for one); prefix
+    every id that does not contain the SVG's own id with it, and every reference to it (url(#…),
+    href="#…", aria-labelledby and the like, CSS selectors), so that ids stay unique on a page
+    that shows several diagrams, each in two palettes."""
+    renamed = {name: f"{svg_id}-{name}" for name in dict.fromkeys(m.group(2) for m in ID_ATTRIBUTE.finditer(svg))
+               if svg_id not in name}
+    if not renamed:
+        return svg
+    names = "|".join(re.escape(name) for name in sorted(renamed, key=len, reverse=True))
+    svg = ID_ATTRIBUTE.sub(lambda m: m.group(1) + renamed.get(m.group(2), m.group(2)) + m.group(3), svg)
+    svg = ID_LIST_ATTRIBUTE.sub(lambda m: m.group(1) + " ".join(
+        renamed.get(token, token) for token in m.group(2).split()) + m.group(3), svg)
+    # url(#name), href="#name", and #name in CSS: a "#" then the whole name.
+    return re.sub(r"#(%s)(?![\w-])" % names, lambda m: "#" + renamed[m.group(1)], svg)
+
+
+def for_html(svg: str) -> str:
+    """Mermaid's SVG as valid HTML content (the Nu HTML checker runs on every published page):
+    one role token instead of "graphics-document document", and `name` (which Mermaid sets on
+    sequence-diagram shapes for its own scripts, and which SVG does not have) as data-name."""
+    svg = svg.replace('role="graphics-document document"', 'role="graphics-document"')
+    return re.sub(r'(<(?:rect|line|g|text|path)\b[^>]*?\s)name="', r'\1data-name="', svg)
+
+
+def with_unique_ids(drawing: Drawing, occurrence: int) -> Drawing:
+    """The same diagram twice on a page: give the second copy's SVG ids (and the CSS and markers
+    that refer to them) a suffix, so that ids stay unique."""
+    if occurrence == 1:
+        return drawing
+    svgs = {}
+    for palette, svg in drawing.svgs.items():
+        old = SVG_ID.format(key=drawing.key, palette=palette)
+        svgs[palette] = svg.replace(old, f"{old}-{occurrence}")
+    return Drawing(drawing.key, svgs)
+
+
+def stored_keys(folder: Path) -> set[str]:
+    """Keys of every drawing file in the folder."""
+    return {path.name.split(".", 1)[0] for path in folder.glob("*.svg")}
