@@ -35,3 +35,39 @@ def test_search_finds_the_page(context, site_url, term, title):
     titles = title if isinstance(title, tuple) else (title,)
     assert any(t in heading for t in titles for heading in top), f"'{term}': top results were {top}"
     assert visit.problems() == []
+
+
+@pytest.mark.parametrize("start", ["click", "shortcut", "phone"])
+def test_search_index_loads_only_when_search_is_used(browser, site_url, start):
+    """overrides/main.html holds back Material's search-index request until search is used."""
+    phone = start == "phone"
+    context = browser.new_context(viewport={"width": 390, "height": 844} if phone else None,
+                                  is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    visit = watch(page)
+    page.goto(site_url + "core-concepts/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert not any(url.endswith("search_index.json") for url in visit.requests)
+    if start == "click":
+        page.locator("input.md-search__input").click()
+    elif start == "shortcut":
+        page.keyboard.press("/")
+    else:
+        page.locator('label[for="__search"]').first.tap()
+    page.keyboard.type("Kimball", delay=15)
+    results = page.locator(".md-search-result__item > .md-search-result__link")
+    results.first.wait_for()
+    assert any(url.endswith("search_index.json") for url in visit.requests)
+    assert "Kimball vs Inmon" in " ".join(results.locator("h1").all_text_contents())
+    assert visit.problems() == []
+    context.close()
+
+
+def test_a_page_opened_from_a_search_link_loads_the_index(context, site_url):
+    page = context.new_page()
+    visit = watch(page)
+    page.goto(site_url + "?q=Kimball")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert any(url.endswith("search_index.json") for url in visit.requests)
+    assert visit.problems() == []
