@@ -5,12 +5,13 @@ while `mkdocs serve` keeps serving):
 
 - front matter of every page (keys, types, tags from tags.yml, `related` pages);
 - Mermaid diagrams (type, accTitle/accDescr, no HTML, no own colours) and their `click` targets;
+  with a diagrams/ folder, that each diagram has its stored drawing and each drawing a diagram;
 - every link and image in the rendered HTML, raw HTML included: relative, resolving to a built
   page or file, anchors that exist on the target (case mistakes named), no remote resources;
 - no script elements or inline event handlers in content;
 - orphans: pages in no nav entry, question pages nothing links to.
 
-Generated: the printable handbook (`<!-- handbook:print -->`), the flashcards (downloads/handbook-flashcards.apkg and .csv), the question lists (`<!-- handbook:questions [all] -->`), the glossary
+Generated: each diagram's stored drawings in place of its source (handbook/drawings.py), the printable handbook (`<!-- handbook:print -->`), the flashcards (downloads/handbook-flashcards.apkg and .csv), the question lists (`<!-- handbook:questions [all] -->`), the glossary
 (`<!-- handbook:glossary -->`), and the related / referenced-from lists of each question page.
 
 The logic lives in the plain modules of hooks/handbook/; this file only connects it to MkDocs.
@@ -272,6 +273,7 @@ def rewrite_diagram_links(html: str, record: crosslinks.PageRecord, files: Files
             report([Finding(record.path, line_of(record.source, callback.group(0).strip()),
                             "diagram click runs a JavaScript callback", 'link to a page: click NODE "page.md"')])
         code = links.MERMAID_CLICK.sub(replace, code)
+        attributes = f' data-source="{where}"' if where else ""
         if state.drawings is not None:
             drawing_key = drawings.key(code, state.drawing_fingerprint)
             drawing = drawings.load(state.drawings, drawing_key)
@@ -281,10 +283,8 @@ def rewrite_diagram_links(html: str, record: crosslinks.PageRecord, files: Files
                 return drawn_diagram(drawings.with_unique_ids(drawing, occurrences[drawing_key]), where)
             report([Finding(record.path, line or 1, "diagram has no stored drawing (it is new or changed)",
                             f"run `bash scripts/render-diagrams` and commit {DRAWINGS_FOLDER}/")])
-        opening = block.group(1)
-        attributes = (f' data-source="{where}"' if where else "") + (
-            f' data-drawing="{drawings.key(code, state.drawing_fingerprint)}"' if state.drawings else "")
-        return opening.replace("<pre", "<pre" + attributes, 1) + code + block.group(3)
+            attributes += f' data-drawing="{drawing_key}"'  # the name render-diagrams stores it under
+        return block.group(1).replace("<pre", "<pre" + attributes, 1) + code + block.group(3)
 
     return DIAGRAM_BLOCK.sub(in_diagram, html)
 
@@ -311,16 +311,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
                 state.inbound.setdefault(target, set()).add(src)
     report(crosslinks.orphans(site, state.in_nav, state.inbound))
     if state.drawings is not None:
-        report(unused_drawings(state.drawings, state.drawings_used))
+        report(drawings.unused(state.drawings, DRAWINGS_FOLDER, state.drawings_used))
     return env
-
-
-def unused_drawings(folder: Path, used: set[str]) -> list[Finding]:
-    """Stored drawings no diagram uses any more: old versions of edited diagrams."""
-    return [Finding(f"{DRAWINGS_FOLDER}/{drawing_key}.{drawings.PALETTES[0]}.svg", 1,
-                    "stored drawing of a diagram that no page has any more",
-                    "run `bash scripts/render-diagrams`, which removes it")
-            for drawing_key in sorted(drawings.stored_keys(folder) - used)]
 
 
 # -- per page, second pass -----------------------------------------------------------------------

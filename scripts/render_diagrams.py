@@ -15,6 +15,7 @@ import argparse
 import html
 import os
 import re
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -24,14 +25,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "hooks")]
 
 from handbook import drawings  # noqa: E402
+from tests.browser.conftest import CHROMIUM_FLAGS  # noqa: E402
 from tests.browser.server import serve  # noqa: E402
 from tests.conftest import SUB_PATH, free_port, mkdocs_build  # noqa: E402
 
 PALETTE_SCHEMES = {"light": "default", "dark": "slate"}  # drawing palette -> Material colour scheme
 PENDING = re.compile(r'<pre\b[^>]*\bdata-drawing="(?P<key>[0-9a-f]+)"')
 DRAWN = re.compile(r'\bclass="diagram diagram--drawn"[^>]*\bdata-drawing="(?P<key>[0-9a-f]+)"')
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"]
 
 # In the page: the source and place of every diagram still waiting for a drawing.
 PENDING_SOURCES = """() => [...document.querySelectorAll('pre.diagram[data-drawing]')].map((pre) => ({
@@ -105,7 +105,7 @@ def draw_pending(site: Path, pending: dict[str, list[str]], port: int, folder: P
     """Draw the waiting diagrams of each page in both palettes; returns the failures."""
     from playwright.sync_api import sync_playwright
 
-    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     failures: list[str] = []
     done: set[str] = set()
     with serve(site, SUB_PATH, port) as base, sync_playwright() as playwright:

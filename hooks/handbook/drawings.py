@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .findings import Finding
+
 # Bump when diagrams.js changes how it configures Mermaid (themeVariables, naming), so that every
 # stored drawing is redrawn.
 DRAWING_FORMAT = "1"
@@ -119,3 +121,11 @@ def with_unique_ids(drawing: Drawing, occurrence: int) -> Drawing:
 def stored_keys(folder: Path) -> set[str]:
     """Keys of every drawing file in the folder."""
     return {path.name.split(".", 1)[0] for path in folder.glob("*.svg")}
+
+
+def unused(folder: Path, folder_name: str, used: set[str]) -> list[Finding]:
+    """Stored drawings no diagram uses any more: old versions of edited diagrams."""
+    return [Finding(f"{folder_name}/{drawing_key}.{PALETTES[0]}.svg", 1,
+                    "stored drawing of a diagram that no page has any more",
+                    "run `bash scripts/render-diagrams`, which removes it")
+            for drawing_key in sorted(stored_keys(folder) - used)]

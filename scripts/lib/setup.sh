@@ -73,6 +73,7 @@ ensure_chromium() {
 # (test tools from npm) for the test suite. CHROMIUM may name another Chromium-based browser binary.
 ensure_test_system_packages() {
   local missing=()
+  # Checked here, not with ensure_chromium, so that a non-root user gets one apt-get line for all.
   if [ -n "${CHROMIUM:-}" ]; then
     [ -x "$CHROMIUM" ] || die "CHROMIUM is set to '$CHROMIUM', which is not an executable"
   else

@@ -331,7 +331,7 @@
   function redraw() {
     for (const rendered of document.querySelectorAll(".diagram--rendered")) {
       const source = sources.get(rendered);
-      if (source !== undefined) draw(rendered, source, rendered.dataset.source);
+      if (source !== undefined) draw(rendered, source);
     }
   }
 
