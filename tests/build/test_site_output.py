@@ -105,3 +105,11 @@ def test_generated_lists_cover_every_question(built_site):
         assert f'href="{source.stem}/"' in section, f"{slug} missing from its section page"
     glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
     assert '<dt id="sql">SQL</dt>' in glossary and '<dt id="acid">ACID</dt>' in glossary
+
+
+def test_highlighted_code_has_no_whitespace_token_elements(built_site):
+    page = (built_site.site / "core-concepts" / "kimball-vs-inmon" / "index.html").read_text(encoding="utf-8")
+    assert page.count(' highlight"') >= 3
+    assert '<span class="w">' not in page
+    # The spaces themselves are still there, between the tokens.
+    assert re.search(r'<span class="k">[A-Z]+</span> <span class="', page)

@@ -11,7 +11,7 @@ from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from handbook import catalog, crosslinks, diagrams, frontmatter, links, source  # noqa: E402
+from handbook import catalog, crosslinks, diagrams, frontmatter, highlight, links, source  # noqa: E402
 from handbook.findings import Finding, closest  # noqa: E402
 
 TAGS = {"spark": "Spark", "performance": "Perf", "kafka": "Kafka"}
@@ -242,3 +242,17 @@ def test_the_real_tag_list_and_glossary_are_well_formed():
     terms = [catalog.ABBREVIATION.match(line).group("term") for line in lines]
     assert terms == sorted(terms, key=str.lower), "keep includes/abbreviations.md sorted"
     assert len(terms) == len(set(terms)), "a term is defined twice"
+
+
+# -- highlight -----------------------------------------------------------------------------------
+
+def test_whitespace_tokens_lose_their_elements_and_keep_their_spaces():
+    html = ('<code><span class="k">SELECT</span><span class="w"> </span><span class="n">id</span>'
+            '<span class="w">\n    </span><span class="k">FROM</span><span class="w">  </span>t</code>')
+    assert highlight.drop_whitespace_spans(html) == (
+        '<code><span class="k">SELECT</span> <span class="n">id</span>\n    <span class="k">FROM</span>  t</code>')
+
+
+def test_only_whitespace_tokens_are_touched():
+    html = '<span class="w">x</span><span class="wx"> </span><span class="w"><b> </b></span>'
+    assert highlight.drop_whitespace_spans(html) == html

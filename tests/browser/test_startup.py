@@ -1,0 +1,175 @@
+"""The start-up work the handbook takes off Material's hands (overrides/partials/handbook/startup/).
+
+Each of those scripts does early, or once, something Material would otherwise do in a way that makes
+Chromium restyle the whole page again. These tests check that the reader gets exactly what Material
+itself would give: the same palette, the same browser colour hints, stylesheets loaded once, copy
+buttons on code blocks, and scripts that still run in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import BrowserContext, Page
+
+from tests.browser.conftest import DESKTOP, open_page, watch
+
+PAGE = "core-concepts/slowly-changing-dimensions/"  # code blocks, tables, tabs and diagrams
+OTHER_PAGE = "core-concepts/kimball-vs-inmon/"
+EARLY_PALETTE = re.compile(r'<script data-handbook-startup="palette">.*?</script>', re.S)
+
+# What the page shows of the palette once Material has started.
+PALETTE_STATE = """() => {
+  const header = getComputedStyle(document.querySelector('[data-md-component="header"]'));
+  const body = document.body;
+  return {
+    body: ['media', 'scheme', 'primary', 'accent'].map((key) => body.getAttribute(`data-md-color-${key}`)),
+    switching: body.hasAttribute('data-md-color-switching'),
+    themeColor: [...document.head.querySelectorAll('meta[name="theme-color"]')].map((meta) => meta.content),
+    colorScheme: [...document.head.querySelectorAll('meta[name="color-scheme"]')].map((meta) => meta.content),
+    header: {
+      colorScheme: header.colorScheme,
+      background: '#' + header.backgroundColor.match(/\\d+/g).slice(0, 3)
+        .map((c) => (+c).toString(16).padStart(2, '0')).join(''),
+    },
+    label: [...document.querySelectorAll('[data-md-component="palette"] label')].map((label) => label.hidden),
+  };
+}"""
+
+# Records every time the "switching" mark (transitions off) is put on the body.
+RECORD_SWITCHING = """
+window.__switching = [];
+new MutationObserver((changes) => {
+  for (const change of changes) {
+    if (change.target.hasAttribute('data-md-color-switching')) window.__switching.push(performance.now());
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-md-color-switching'] });
+"""
+
+
+# Records every change to a stylesheet link's address, and whether the page body had been parsed.
+RECORD_STYLESHEET_CHANGES = """
+window.__stylesheetChanges = [];
+new MutationObserver((changes) => {
+  for (const change of changes) {
+    if (change.target.matches('link[rel=stylesheet]')) {
+      window.__stylesheetChanges.push({ href: change.target.getAttribute('href'), late: !!document.querySelector('.md-container') });
+    }
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ['href'] });
+"""
+
+
+def material_only(context: BrowserContext) -> None:
+    """Serve every page without the early palette script, so Material does it all on its own."""
+    def strip(route):
+        response = route.fetch()
+        body = response.text()
+        assert EARLY_PALETTE.search(body), "the early palette script is missing from the page"
+        route.fulfill(response=response, body=EARLY_PALETTE.sub("", body))
+
+    context.route(re.compile(r".*/$"), strip)
+
+
+def store_palette(page: Page, index: int | None) -> None:
+    """Store the palette choice as Material's toggle does (or clear it), then reload."""
+    page.evaluate("""(index) => {
+      if (index === null) { localStorage.clear(); return; }
+      const input = document.querySelectorAll('[data-md-component="palette"] input')[index];
+      const color = Object.fromEntries(['media', 'scheme', 'primary', 'accent']
+        .map((key) => [key, input.getAttribute(`data-md-color-${key}`)]));
+      __md_set('__palette', { index, color });
+    }""", index)
+    page.reload()
+    page.wait_for_function("() => window.handbookStudy !== undefined")
+
+
+def settled_palette(browser, site_url: str, system: str, stored: int | None, early: bool) -> dict:
+    context = browser.new_context(viewport=DESKTOP, color_scheme=system)
+    try:
+        if not early:
+            material_only(context)
+        page, _ = open_page(context, site_url + PAGE)
+        store_palette(page, stored)
+        page.wait_for_timeout(100)  # Material takes the "switching" mark off on the next frame
+        return page.evaluate(PALETTE_STATE)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+@pytest.mark.parametrize("stored", [None, 0, 1, 2], ids=["first-visit", "system", "light", "dark"])
+def test_early_palette_matches_materials_own(browser, site_url, system, stored):
+    ours = settled_palette(browser, site_url, system, stored, early=True)
+    materials = settled_palette(browser, site_url, system, stored, early=False)
+    # Same body colours and the same visible toggle label as Material on its own.
+    assert ours["body"] == materials["body"]
+    assert ours["label"] == materials["label"]
+    expected = "slate" if stored == 2 or (stored in (None, 0) and system == "dark") else "default"
+    assert ours["body"][1] == expected
+    # One of each browser colour hint, saying what Material's own would say, and matching the header.
+    assert ours["themeColor"] == materials["themeColor"] == [ours["header"]["background"]]
+    assert ours["colorScheme"] == materials["colorScheme"] == [ours["header"]["colorScheme"]]
+    assert not ours["switching"]
+
+
+def test_palette_toggle_still_updates_colours_hints_and_turns_transitions_off(context, site_url):
+    context.add_init_script(RECORD_SWITCHING)
+    page, visit = open_page(context, site_url + PAGE)
+    page.wait_for_timeout(100)
+    assert page.evaluate("window.__switching") == [], "the page marked itself as switching palettes at start-up"
+    before = page.evaluate(PALETTE_STATE)
+    assert before["body"][1] == "default"
+    page.locator("form[data-md-component=palette] label:visible").first.click()  # system -> light
+    page.locator("form[data-md-component=palette] label:visible").first.click()  # light -> dark
+    page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
+    after = page.evaluate(PALETTE_STATE)
+    assert after["body"][1] == "slate"
+    assert after["colorScheme"] == ["dark"] == [after["header"]["colorScheme"]]
+    assert after["themeColor"] == [after["header"]["background"]]
+    assert before["colorScheme"] == ["light"]
+    # Material turned transitions off for each switch, and back on.
+    assert len(page.evaluate("window.__switching")) == 2
+    assert visit.problems() == []
+
+
+def test_stylesheets_load_once_and_head_urls_are_absolute(context, site_url):
+    context.add_init_script(RECORD_STYLESHEET_CHANGES)
+    page, visit = open_page(context, site_url + PAGE)
+    page.wait_for_load_state("networkidle")
+    head = page.evaluate("""() => [...document.head.querySelectorAll('[href], [src]')]
+        .map((element) => element.getAttribute('href') ?? element.getAttribute('src'))""")
+    assert head and all(re.match(r"^(?:[a-z]+:)?//", url) for url in head), head
+    # Their addresses were made absolute while the body was still empty, and never again: a
+    # stylesheet whose address changes is applied anew, and the whole page restyled.
+    changes = page.evaluate("window.__stylesheetChanges")
+    assert changes and not [change for change in changes if change["late"]], changes
+    stylesheets = [url for url in visit.requests if url.endswith(".css")]
+    assert len(stylesheets) == 3 and len(set(stylesheets)) == 3, stylesheets
+    # An instant navigation keeps them: no stylesheet is requested again.
+    page.evaluate("window.__sameDocument = true")
+    page.locator(f'article a[href$="{OTHER_PAGE.split("/")[-2]}/"]').first.click()
+    page.wait_for_url(f"**/{OTHER_PAGE}")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__sameDocument") is True
+    assert [url for url in visit.requests if url.endswith(".css")] == stylesheets
+    assert page.evaluate("document.querySelectorAll('link[rel=stylesheet]').length") == 3
+    assert visit.problems() == []
+
+
+def test_code_blocks_keep_their_copy_buttons_and_scripts_run_deferred(context, site_url):
+    page = context.new_page()
+    visit = watch(page)
+    page.goto(site_url + PAGE)
+    page.wait_for_function("() => window.handbookStudy !== undefined && window.component$ !== undefined")
+    state = page.evaluate("""() => ({
+      blocks: document.querySelectorAll('.md-content pre > code').length,
+      buttons: document.querySelectorAll('.md-content pre > nav [data-md-type="copy"]').length,
+      copy: document.queryCommandSupported('copy'),
+      scripts: [...document.querySelectorAll('script[src]')].map((script) => script.defer),
+    })""")
+    assert state["blocks"] >= 5 and state["buttons"] == state["blocks"]
+    assert state["copy"] is True
+    assert state["scripts"] and all(state["scripts"])
+    assert visit.problems() == []
