@@ -173,3 +173,34 @@ def test_code_blocks_keep_their_copy_buttons_and_scripts_run_deferred(context, s
     assert state["copy"] is True
     assert state["scripts"] and all(state["scripts"])
     assert visit.problems() == []
+
+
+# Every layout shift the page makes, with what moved.
+RECORD_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    window.__shifts.push({ value: entry.value, moved: entry.sources.map((source) =>
+      (source.node?.textContent ?? '').trim().slice(0, 60)) });
+  }
+}).observe({ type: 'layout-shift', buffered: true });
+"""
+
+
+@pytest.mark.parametrize("path", ["core-concepts/kimball-vs-inmon/", PAGE, "big-data/spark-tuning/"])
+def test_question_pages_do_not_jump_while_starting_on_a_slow_phone(browser, site_url, path):
+    """Scripts now run after the first paint, so whatever they (or a late font) change in the first
+    screen moves what the reader already sees. Layout shift must stay far below 0.1 ("good")."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75,
+                                  is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        page.add_init_script(RECORD_SHIFTS)
+        page.goto(site_url + path)
+        page.wait_for_function("() => window.handbookStudy !== undefined && window.component$ !== undefined")
+        page.wait_for_timeout(1500)  # fonts and Material's first adjustments
+        shifts = page.evaluate("window.__shifts")
+        assert sum(shift["value"] for shift in shifts) < 0.02, shifts
+    finally:
+        context.close()
