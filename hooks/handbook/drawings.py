@@ -106,6 +106,27 @@ def for_html(svg: str) -> str:
     return re.sub(r'(<(?:rect|line|g|text|path)\b[^>]*?\s)name="', r'\1data-name="', svg)
 
 
+CSS_RULE = re.compile(r"[^{}<>]*\{[^{}]*\}")
+STYLE_BLOCK = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S)
+
+
+def without_mermaid_rules(svg: str) -> str:
+    """`svg` without the CSS rules Mermaid adds for things that never exist inside a drawing: the
+    `:root` font variable, the tooltip `div.mermaidTooltip` (Mermaid's script creates it in the
+    page body, outside the drawing's id scope) and `.mermaid-main-font`, a class no drawing uses.
+
+    They are dead, and they are the only places a drawing says "mermaid": mkdocs-mermaid2 parses
+    and rewrites, with BeautifulSoup, every page whose HTML contains that word, which doubled the
+    build time once diagrams were drawn into the pages.
+    """
+
+    def clean(block: re.Match[str]) -> str:
+        css = CSS_RULE.sub(lambda rule: "" if "mermaid" in rule.group(0) else rule.group(0), block.group(2))
+        return block.group(1) + css + block.group(3)
+
+    return STYLE_BLOCK.sub(clean, svg)
+
+
 def with_unique_ids(drawing: Drawing, occurrence: int) -> Drawing:
     """The same diagram twice on a page: give the second copy's SVG ids (and the CSS and markers
     that refer to them) a suffix, so that ids stay unique."""

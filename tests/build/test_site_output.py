@@ -113,3 +113,11 @@ def test_highlighted_code_has_no_whitespace_token_elements(built_site):
     assert '<span class="w">' not in page
     # The spaces themselves are still there, between the tokens.
     assert re.search(r'<span class="k">[A-Z]+</span> <span class="', page)
+
+
+def test_pages_with_drawn_diagrams_do_not_say_mermaid(built_site):
+    """mkdocs-mermaid2 parses and rewrites with BeautifulSoup every page whose HTML contains the
+    word; for pages holding drawn diagrams that doubled the build (drawings.without_mermaid_rules)."""
+    drawn = [html for html in html_files(built_site.site) if 'class="diagram diagram--drawn"' in html.read_text(encoding="utf-8")]
+    assert len(drawn) >= 15  # the question pages and the print page
+    assert [site_path(built_site.site, html) for html in drawn if "mermaid" in html.read_text(encoding="utf-8")] == []

@@ -85,3 +85,14 @@ def test_print_page_keeps_drawing_ids_and_moves_their_links():
     assert 'id="q3-intro"' in moved
     assert f'id="dg-{KEY}-light-arrow"' in moved and f'href="#dg-{KEY}-light-arrow"' in moved
     assert 'xlink:href="../big-data/other/"' in moved
+
+
+def test_mermaids_dead_rules_are_dropped_and_the_rest_kept():
+    svg = ('<svg id="dg-x-light"><style>#dg-x-light{font-size:16px;}#dg-x-light :root{--mermaid-font-family:"a";}'
+           '#dg-x-light div.mermaidTooltip{position:absolute;}@keyframes dash{to{stroke-dashoffset:0;}}'
+           '#dg-x-light .mermaid-main-font{font-family:b;}#dg-x-light .node rect{fill:#fff;}</style>'
+           '<g class="node"><rect/></g></svg>')
+    cleaned = drawings.without_mermaid_rules(svg)
+    assert "mermaid" not in cleaned
+    assert cleaned == ('<svg id="dg-x-light"><style>#dg-x-light{font-size:16px;}@keyframes dash{to{stroke-dashoffset:0;}}'
+                       '#dg-x-light .node rect{fill:#fff;}</style><g class="node"><rect/></g></svg>')
