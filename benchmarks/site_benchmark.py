@@ -23,13 +23,13 @@ from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from tests.browser.conftest import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
 from tests.browser.server import serve  # noqa: E402
 from tests.conftest import free_port, mkdocs_build  # noqa: E402
 
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-         "--disable-component-update --no-first-run")
+CHROMIUM = chromium_executable() or "/usr/bin/chromium"
+FLAGS = " ".join(["--headless=new", *CHROMIUM_FLAGS])  # for Lighthouse, which launches its own
 
 
 # A diagram drawn at build time (its light copy; the dark copy is the same size), or one waiting to
@@ -96,7 +96,7 @@ def main() -> None:
                 print(f"  /{path:45s} {lighthouse(base + path)}")
             print("First visit (gzip)")
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS.split()[1:])
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
                 for html in sorted(site.rglob("index.html")):
                     path = html.parent.relative_to(site).as_posix() + "/"
                     path = "" if path == "./" else path

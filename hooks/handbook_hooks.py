@@ -293,8 +293,7 @@ def rewrite_diagram_links(html: str, record: crosslinks.PageRecord, files: Files
 def drawn_diagram(drawing: drawings.Drawing, where: str) -> str:
     assert state.theme_env is not None
     return state.theme_env.get_template(DIAGRAM_TEMPLATE).render(
-        {"svgs": {palette: drawings.without_mermaid_rules(svg) for palette, svg in drawing.svgs.items()},
-         "where": where, "key": drawing.key})
+        {"svgs": drawing.svgs, "where": where, "key": drawing.key})
 
 
 # -- whole site ----------------------------------------------------------------------------------

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import argparse
 import html
-import os
 import re
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -25,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "hooks")]
 
 from handbook import drawings  # noqa: E402
-from tests.browser.conftest import CHROMIUM_FLAGS  # noqa: E402
+from tests.browser.conftest import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
 from tests.browser.server import serve  # noqa: E402
 from tests.conftest import SUB_PATH, free_port, mkdocs_build  # noqa: E402
 
@@ -105,7 +103,9 @@ def draw_pending(site: Path, pending: dict[str, list[str]], port: int, folder: P
     """Draw the waiting diagrams of each page in both palettes; returns the failures."""
     from playwright.sync_api import sync_playwright
 
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    chromium = chromium_executable()
+    if not chromium:
+        return ["Chromium is not installed: run `bash scripts/render-diagrams`, which installs it"]
     failures: list[str] = []
     done: set[str] = set()
     with serve(site, SUB_PATH, port) as base, sync_playwright() as playwright:

@@ -24,7 +24,7 @@ from .findings import Finding
 
 # Bump when diagrams.js changes how it configures Mermaid (themeVariables, naming), so that every
 # stored drawing is redrawn.
-DRAWING_FORMAT = "1"
+DRAWING_FORMAT = "2"  # 2: Mermaid's dead CSS rules dropped (for_html)
 PALETTES = ("light", "dark")
 KEY_LENGTH = 20
 SVG_ID = "dg-{key}-{palette}"  # the id render_diagrams.py gives each SVG; Mermaid scopes its CSS by it
@@ -99,11 +99,13 @@ def unique_ids(svg: str, svg_id: str) -> str:
 
 
 def for_html(svg: str) -> str:
-    """Mermaid's SVG as valid HTML content (the Nu HTML checker runs on every published page):
-    one role token instead of "graphics-document document", and `name` (which Mermaid sets on
-    sequence-diagram shapes for its own scripts, and which SVG does not have) as data-name."""
+    """Mermaid's SVG as it is stored and published: valid HTML content (the Nu HTML checker runs
+    on every published page), with one role token instead of "graphics-document document" and
+    `name` (which Mermaid sets on sequence-diagram shapes for its own scripts, and which SVG does
+    not have) as data-name; and without Mermaid's dead CSS rules (without_mermaid_rules)."""
     svg = svg.replace('role="graphics-document document"', 'role="graphics-document"')
-    return re.sub(r'(<(?:rect|line|g|text|path)\b[^>]*?\s)name="', r'\1data-name="', svg)
+    svg = re.sub(r'(<(?:rect|line|g|text|path)\b[^>]*?\s)name="', r'\1data-name="', svg)
+    return without_mermaid_rules(svg)
 
 
 CSS_RULE = re.compile(r"[^{}<>]*\{[^{}]*\}")

@@ -59,25 +59,33 @@ ensure_venv() {
   fi
 }
 
-# Chromium, for the browser tests and scripts/render-diagrams. CHROMIUM may name another
-# Chromium-based browser binary.
-ensure_chromium() {
+# Whether Debian's chromium must be installed: prints "chromium" if so. CHROMIUM may name
+# another Chromium-based browser binary instead (then it must be an executable).
+chromium_package_needed() {
   if [ -n "${CHROMIUM:-}" ]; then
     [ -x "$CHROMIUM" ] || die "CHROMIUM is set to '$CHROMIUM', which is not an executable"
   elif ! command -v chromium >/dev/null 2>&1; then
-    apt_install chromium
+    echo chromium
+  fi
+}
+
+# Chromium, for scripts/render-diagrams.
+ensure_chromium() {
+  local needed
+  needed="$(chromium_package_needed)"
+  if [ -n "$needed" ]; then
+    apt_install "$needed"
   fi
 }
 
 # The browser, Java (PySpark examples), promtool and amtool (the alerting examples) and Node.js
 # (test tools from npm) for the test suite. CHROMIUM may name another Chromium-based browser binary.
 ensure_test_system_packages() {
-  local missing=()
-  # Checked here, not with ensure_chromium, so that a non-root user gets one apt-get line for all.
-  if [ -n "${CHROMIUM:-}" ]; then
-    [ -x "$CHROMIUM" ] || die "CHROMIUM is set to '$CHROMIUM', which is not an executable"
-  else
-    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  local missing=() chromium
+  # One apt-get line for everything, so that a non-root user is told one command to run.
+  chromium="$(chromium_package_needed)"
+  if [ -n "$chromium" ]; then
+    missing+=("$chromium")
   fi
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
   command -v npm >/dev/null 2>&1 || missing+=(npm)

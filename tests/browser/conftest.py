@@ -32,9 +32,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+def chromium_executable() -> str | None:
+    """The Chromium to drive: $CHROMIUM, else Debian's `chromium` (scripts/lib/setup.sh installs it)."""
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    path = chromium_executable()
     if not path:
         pytest.fail("Chromium is not installed: run scripts/test (as root it installs Debian's chromium)")
     return path
