@@ -35,7 +35,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handbook import catalog, crosslinks, diagrams, drawings, flashcards, frontmatter, highlight, links, printbook
+from handbook import catalog, crosslinks, diagrams, drawings, flashcards, frontmatter, highlight, links, printbook, tables
 from handbook.findings import Finding
 from handbook.source import body_offset, front_matter_block, line_of
 
@@ -225,6 +225,7 @@ def check_front_matter(page: Page, source: str, path: str) -> list[Finding]:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     record = state.records[page.file.src_uri]
     html = highlight.drop_whitespace_spans(html)
+    html = tables.hold_tables(html)
     html = rewrite_diagram_links(html, record, files)
     record.parsed = links.parse(html)
     meta = page.meta

@@ -117,7 +117,7 @@ def watch(page: Page) -> Visit:
     def route(route, request: Request) -> None:
         host = urlsplit(request.url).hostname
         if request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
-            route.continue_()
+            route.fallback()  # to the context's own routes if it has any (page routes come first)
         else:
             visit.foreign.append(request.url)
             route.abort()
@@ -169,6 +169,34 @@ def wait_for_diagrams(page: Page) -> dict:
             unnamed: all.filter(svg => !svg.getAttribute('aria-labelledby') && !svg.getAttribute('aria-label')).length,
         };
     }""")
+
+
+# Material starts code blocks only when they first come into view (`content.lazy`, mkdocs.yml).
+CODE_BLOCKS_STATE = """() => {
+    const shown = [...document.querySelectorAll('.md-content pre > code')].filter((code) => code.checkVisibility());
+    const started = shown.filter((code) => code.parentElement.id.startsWith('__code_'));
+    return { shown: shown.length, started: started.length };
+}"""
+
+
+def visit_code_blocks(page: Page) -> dict:
+    """Bring each shown code block into view in turn, as a reader scrolling past it would, and back
+    to the top; report how many code blocks are shown and how many Material started."""
+    page.evaluate("""async () => {
+        const frames = (n) => new Promise((done) => {
+            const next = () => (--n ? requestAnimationFrame(next) : done());
+            requestAnimationFrame(next);
+        });
+        // Two frames each: the visibility of what is on screen is computed once per frame.
+        for (const code of document.querySelectorAll('.md-content pre > code')) {
+            if (!code.checkVisibility()) continue;
+            code.scrollIntoView({ block: 'center' });
+            await frames(2);
+        }
+        scrollTo(0, 0);
+        await frames(2);
+    }""")
+    return page.evaluate(CODE_BLOCKS_STATE)
 
 
 def screenshot(page: Page, name: str, full_page: bool = True) -> Path:

@@ -2,8 +2,10 @@
 
 For each page, in the light and the dark palette: no console or page errors, no failed request,
 no request leaving the site, every Mermaid diagram shown as the SVG drawn at build time for the
-active palette, with an accessible name, and no Mermaid downloaded; and no accessibility violation of any impact from axe-core (the real engine,
-from npm), with every diagram drawn and every rule axe runs by default.
+active palette, with an accessible name, and no Mermaid downloaded; and no accessibility violation
+of any impact from axe-core (the real engine, from npm), with every diagram drawn and every rule axe
+runs by default, both as the page opens and, for code blocks, once each has been in view (Material
+starts a code block when it first comes into view, adding its buttons).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from tests.browser.conftest import wait_for_diagrams, watch
+from tests.browser.conftest import visit_code_blocks, wait_for_diagrams, watch
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"
@@ -61,13 +63,16 @@ def budget_kib(path: str, has_diagrams: bool) -> int:
     return BUDGETS["pages"].get(path, BUDGETS["page_with_diagrams" if has_diagrams else "page"])
 
 
-def axe_violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))  # injected from disk: no request leaves the machine
-    violations = page.evaluate("""async () => {
-        const result = await axe.run(document, {resultTypes: ['violations']});
+def axe_violations(page, within: str | None = None) -> list[str]:
+    """axe-core's violations on the page, or only in the elements matching the selector `within`."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))  # injected from disk: no request leaves the machine
+    violations = page.evaluate("""async (within) => {
+        const context = within ? { include: [...document.querySelectorAll(within)] } : document;
+        const result = await axe.run(context, {resultTypes: ['violations']});
         return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} — ` +
             v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
-    }""")
+    }""", within)
     return violations
 
 
@@ -94,6 +99,11 @@ def test_page_loads_cleanly_and_draws_its_diagrams(browser, site_url, built_site
         weight, budget = first_visit_kib(built_site.site, visit.finished), budget_kib(path, expected > 0)
         assert weight <= budget, f"/{path} downloads {weight:.0f} KiB (gzip); its budget is {budget} KiB"
     assert axe_violations(page) == []
+    # Material starts each code block as it comes into view, adding its buttons: check them too.
+    code = visit_code_blocks(page)
+    assert code["started"] == code["shown"], f"/{path}: code blocks that never started: {code}"
+    if code["shown"]:
+        assert axe_violations(page, within=".md-content pre") == []
     context.close()
 
 

@@ -2,8 +2,9 @@
 
 Each of those scripts does early, or once, something Material would otherwise do in a way that makes
 Chromium restyle the whole page again. These tests check that the reader gets exactly what Material
-itself would give: the same palette, the same browser colour hints, stylesheets loaded once, copy
-buttons on code blocks, and scripts that still run in order.
+itself would give: the same palette, the same browser colour hints, the same marks on the root
+element, stylesheets loaded once, tables wrapped as Material wraps them, copy buttons on code blocks
+(added as each block comes into view), and scripts that still run in order.
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from tests.browser.conftest import DESKTOP, open_page, watch
+from tests.browser.conftest import CODE_BLOCKS_STATE, DESKTOP, open_page, visit_code_blocks, watch
 
 PAGE = "core-concepts/slowly-changing-dimensions/"  # code blocks, tables, tabs and diagrams
 OTHER_PAGE = "core-concepts/kimball-vs-inmon/"
-EARLY_PALETTE = re.compile(r'<script data-handbook-startup="palette">.*?</script>', re.S)
+
+
+def startup_script(name: str) -> re.Pattern[str]:
+    return re.compile(rf'<script data-handbook-startup="{name}">.*?</script>', re.S)
 
 # What the page shows of the palette once Material has started.
 PALETTE_STATE = """() => {
@@ -61,13 +65,15 @@ new MutationObserver((changes) => {
 """
 
 
-def material_only(context: BrowserContext) -> None:
-    """Serve every page without the early palette script, so Material does it all on its own."""
+def material_only(context: BrowserContext, name: str = "palette") -> None:
+    """Serve every page without the start-up script `name`, so Material does that on its own."""
+    script = startup_script(name)
+
     def strip(route):
         response = route.fetch()
         body = response.text()
-        assert EARLY_PALETTE.search(body), "the early palette script is missing from the page"
-        route.fulfill(response=response, body=EARLY_PALETTE.sub("", body))
+        assert script.search(body), f"the start-up script {name} is missing from the page"
+        route.fulfill(response=response, body=script.sub("", body))
 
     context.route(re.compile(r".*/$"), strip)
 
@@ -158,20 +164,114 @@ def test_stylesheets_load_once_and_head_urls_are_absolute(context, site_url):
     assert visit.problems() == []
 
 
-def test_code_blocks_keep_their_copy_buttons_and_scripts_run_deferred(context, site_url):
+def test_code_blocks_start_as_they_come_into_view_with_copy_buttons(context, site_url):
+    """Material starts a code block (copy button, keyboard access if it scrolls sideways) when it
+    first comes into view (`content.lazy`); until then accessibility.js gives a block that scrolls
+    the keyboard access Material would give it."""
     page = context.new_page()
     visit = watch(page)
     page.goto(site_url + PAGE)
     page.wait_for_function("() => window.handbookStudy !== undefined && window.component$ !== undefined")
+    page.wait_for_timeout(100)  # accessibility.js works on the next frame
+    opened = page.evaluate(CODE_BLOCKS_STATE)
+    assert opened["started"] < opened["shown"], "code blocks out of view were started at once"
+    waiting = page.evaluate("""() => [...document.querySelectorAll('.md-content pre:not([id]) > code')]
+        .filter((code) => code.checkVisibility())
+        .map((code) => ({ wide: code.scrollWidth > code.clientWidth, focusable: code.tabIndex === 0 }))""")
+    assert waiting and all(block["wide"] == block["focusable"] for block in waiting), waiting
+    assert any(block["wide"] for block in waiting), "no wide code block out of view: pick another page"
+    code = visit_code_blocks(page)
+    assert code["started"] == code["shown"] == opened["shown"]
     state = page.evaluate("""() => ({
-      blocks: document.querySelectorAll('.md-content pre > code').length,
+      blocks: [...document.querySelectorAll('.md-content pre > code')].filter((code) => code.checkVisibility()).length,
       buttons: document.querySelectorAll('.md-content pre > nav [data-md-type="copy"]').length,
+      landmarks: document.querySelectorAll('.md-content nav.md-code__nav:not([role="none"])').length,
+      wideWithoutFocus: [...document.querySelectorAll('.md-content pre > code')]
+        .filter((code) => code.checkVisibility() && code.scrollWidth > code.clientWidth && code.tabIndex !== 0).length,
       copy: document.queryCommandSupported('copy'),
       scripts: [...document.querySelectorAll('script[src]')].map((script) => script.defer),
     })""")
-    assert state["blocks"] >= 5 and state["buttons"] == state["blocks"]
+    assert state["blocks"] >= 5 and state["buttons"] >= state["blocks"]
+    assert state["landmarks"] == 0, "a code toolbar is still a navigation landmark"
+    assert state["wideWithoutFocus"] == 0
     assert state["copy"] is True
     assert state["scripts"] and all(state["scripts"])
+    assert visit.problems() == []
+
+
+# Every change to the root element's attributes, with the value before it and whether the body
+# had started: a change to the root element restyles the whole page.
+RECORD_ROOT_CHANGES = """
+window.__rootChanges = [];
+new MutationObserver((changes) => {
+  for (const change of changes) {
+    if (change.target !== document.documentElement) continue;
+    window.__rootChanges.push({ name: change.attributeName, old: change.oldValue, late: !!document.body });
+  }
+}).observe(document, { subtree: true, attributes: true, attributeOldValue: true,
+                       attributeFilter: ['class', 'data-js-focus-visible'] });
+"""
+
+ROOT_STATE = """() => ({
+  classes: [...document.documentElement.classList].sort(),
+  focusVisible: document.documentElement.hasAttribute('data-js-focus-visible'),
+})"""
+
+
+def test_root_element_is_marked_before_the_body_starts_as_material_marks_it(browser, site_url):
+    states = {}
+    for early in (True, False):
+        context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+        try:
+            context.add_init_script(RECORD_ROOT_CHANGES)
+            if not early:
+                material_only(context, "document-classes")
+            page, visit = open_page(context, site_url + PAGE)
+            page.wait_for_timeout(100)
+            states[early] = page.evaluate(ROOT_STATE)
+            changes = page.evaluate("window.__rootChanges")
+            final = page.evaluate("(name) => document.documentElement.getAttribute(name)", "class")
+            assert visit.problems() == []
+        finally:
+            context.close()
+        late = [change for change in changes if change["late"]]
+        if early:
+            # Material still writes the same marks, but once the body exists nothing changes.
+            assert [change for change in late if change["name"] == "class" and change["old"] != final] == []
+            assert [change for change in late if change["name"] == "data-js-focus-visible" and change["old"] is None] == []
+        else:
+            # Without the early script, Material's bundle changes them after the body has started.
+            assert any(change["name"] == "class" and "no-js" in (change["old"] or "") for change in late), changes
+    assert states[True] == states[False]
+    assert "js" in states[True]["classes"] and "no-js" not in states[True]["classes"]
+
+
+# Every table Material takes out of its parent, with that parent's class.
+RECORD_TABLE_MOVES = """
+window.__tableMoves = [];
+new MutationObserver((changes) => {
+  for (const change of changes) {
+    for (const node of change.removedNodes) {
+      if (node.nodeName === 'TABLE') window.__tableMoves.push(change.target.className);
+    }
+  }
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
+def test_tables_are_wrapped_by_material_inside_their_own_holders(context, site_url):
+    context.add_init_script(RECORD_TABLE_MOVES)
+    page, visit = open_page(context, site_url + PAGE)
+    page.wait_for_timeout(100)
+    tables = page.evaluate("""() => [...document.querySelectorAll('.md-content table')].map((table) => ({
+      wrapper: table.parentElement.parentElement.className,
+      holder: table.closest('.table-holder')?.childElementCount ?? 0,
+    }))""")
+    assert len(tables) >= 3
+    # Material wrapped each one (to scroll sideways), inside a holder with nothing else in it.
+    assert all(table == {"wrapper": "md-typeset__scrollwrap", "holder": 1} for table in tables), tables
+    moves = page.evaluate("window.__tableMoves")
+    assert len(moves) >= len(tables) and set(moves) == {"table-holder"}, moves
     assert visit.problems() == []
 
 

@@ -11,7 +11,7 @@ from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from handbook import catalog, crosslinks, diagrams, frontmatter, highlight, links, source  # noqa: E402
+from handbook import catalog, crosslinks, diagrams, frontmatter, highlight, links, source, tables  # noqa: E402
 from handbook.findings import Finding, closest  # noqa: E402
 
 TAGS = {"spark": "Spark", "performance": "Perf", "kafka": "Kafka"}
@@ -256,3 +256,23 @@ def test_whitespace_tokens_lose_their_elements_and_keep_their_spaces():
 def test_only_whitespace_tokens_are_touched():
     html = '<span class="w">x</span><span class="wx"> </span><span class="w"><b> </b></span>'
     assert highlight.drop_whitespace_spans(html) == html
+
+
+# -- tables --------------------------------------------------------------------------------------
+
+def test_tables_material_wraps_are_each_held_alone():
+    html = ('<p>x</p>\n<table>\n<thead><tr><th>a</th></tr></thead>\n</table>\n'
+            '<table style="width: 100%"><tr><td>b</td></tr></table>')
+    assert tables.hold_tables(html) == (
+        '<p>x</p>\n<div class="table-holder"><table>\n<thead><tr><th>a</th></tr></thead>\n</table></div>\n'
+        '<div class="table-holder"><table style="width: 100%"><tr><td>b</td></tr></table></div>')
+
+
+@pytest.mark.parametrize("html", [
+    '<table class="grid"><tr><td>a</td></tr></table>',  # Material leaves tables with a class alone
+    '<table><tr><td><table><tr><td>a</td></tr></table></td></tr></table>',  # nested: not cut in two
+    '<pre><code>&lt;table&gt;&lt;/table&gt;</code></pre>',  # a table in code is text
+    '<tablex></tablex>',
+])
+def test_other_tables_and_table_like_text_are_left_alone(html):
+    assert tables.hold_tables(html) == html
