@@ -11,7 +11,8 @@ while `mkdocs serve` keeps serving):
 - no script elements or inline event handlers in content;
 - orphans: pages in no nav entry, question pages nothing links to.
 
-Generated: each diagram's stored drawings in place of its source (handbook/drawings.py), the printable handbook (`<!-- handbook:print -->`), the flashcards (downloads/handbook-flashcards.apkg and .csv), the question lists (`<!-- handbook:questions [all] -->`), the glossary
+Generated: each diagram's stored drawings in place of its source (handbook/drawings.py; held in slots
+while the page is built, filled in on_post_page), the printable handbook (`<!-- handbook:print -->`), the flashcards (downloads/handbook-flashcards.apkg and .csv), the question lists (`<!-- handbook:questions [all] -->`), the glossary
 (`<!-- handbook:glossary -->`), and the related / referenced-from lists of each question page.
 
 The logic lives in the plain modules of hooks/handbook/; this file only connects it to MkDocs.
@@ -75,6 +76,7 @@ class BuildState:
         self.drawings: Path | None = None  # the drawings folder, when the site uses one
         self.drawing_fingerprint = ""
         self.drawings_used: set[str] = set()
+        self.held_svgs: list[str] = []  # drawn SVGs waiting in their slots until on_post_page
         self.theme_env: Environment | None = None
 
 
@@ -292,9 +294,15 @@ def rewrite_diagram_links(html: str, record: crosslinks.PageRecord, files: Files
 
 
 def drawn_diagram(drawing: drawings.Drawing, where: str) -> str:
+    """The diagram's markup with each SVG held in a slot (drawings.SLOT), filled in on_post_page."""
     assert state.theme_env is not None
+    slots = {}
+    for palette, svg in drawing.svgs.items():
+        state.held_svgs.append(svg)
+        text = drawings.text_of(svg) if palette == "light" else ""  # the light copy is searched
+        slots[palette] = drawings.slot(len(state.held_svgs) - 1, text)
     return state.theme_env.get_template(DIAGRAM_TEMPLATE).render(
-        {"svgs": drawing.svgs, "where": where, "key": drawing.key})
+        {"svgs": slots, "where": where, "key": drawing.key})
 
 
 # -- whole site ----------------------------------------------------------------------------------
@@ -331,6 +339,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
             (state.catalog[s] for s in state.inbound.get(src, set()) if s in state.catalog),
             key=lambda question: question.sort_key)
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return drawings.fill_slots(output, state.held_svgs)
 
 
 def render_marker(name: str, argument: str | None, page: Page, context: dict) -> str:

@@ -36,6 +36,16 @@ DIAGRAM_VARIABLE = re.compile(r"(--diagram-[\w-]+)\s*:\s*([^;]+);")
 SCHEME_BLOCK = re.compile(r'\[data-md-color-scheme="(?P<scheme>[\w-]+)"\]\s*\{(?P<body>[^}]*)\}')
 
 
+# While a page is built, each SVG waits in a slot: a pair of comments, around the drawing's text
+# for the light copy (so search still finds diagram labels) and around nothing for the dark one.
+# The search plugin and the hook's own link checks then read a few words instead of thousands of
+# SVG elements; the hook fills the slots in the finished page (on_post_page).
+# (Not `<!-- handbook:… -->`: those are the markers the hook replaces with generated lists.)
+SLOT = "<!--drawing-slot {index}-->{text}<!--/drawing-slot {index}-->"
+FILLED_SLOT = re.compile(r"<!--drawing-slot (\d+)-->.*?<!--/drawing-slot \1-->", re.S)
+TAG = re.compile(r"<[^>]*>")
+
+
 @dataclass(frozen=True)
 class Drawing:
     key: str
@@ -139,6 +149,23 @@ def with_unique_ids(drawing: Drawing, occurrence: int) -> Drawing:
         old = SVG_ID.format(key=drawing.key, palette=palette)
         svgs[palette] = svg.replace(old, f"{old}-{occurrence}")
     return Drawing(drawing.key, svgs)
+
+
+def text_of(svg: str) -> str:
+    """The words a drawing shows (its labels, title and description), without its CSS."""
+    return " ".join(TAG.sub(" ", STYLE_BLOCK.sub(" ", svg)).split())
+
+
+def slot(index: int, text: str = "") -> str:
+    """A slot for the `index`th SVG held back during the build, around `text` (see SLOT)."""
+    return SLOT.format(index=index, text=text)
+
+
+def fill_slots(html: str, svgs: list[str]) -> str:
+    """`html` with each slot replaced by the SVG it holds a place for."""
+    if "<!--drawing-slot " not in html:
+        return html
+    return FILLED_SLOT.sub(lambda match: svgs[int(match.group(1))], html)
 
 
 def stored_keys(folder: Path) -> set[str]:

@@ -132,3 +132,14 @@ def test_every_table_material_wraps_is_held_alone(built_site):
         held += len(re.findall(r'<div class="table-holder"><table[ >]', text))
         unheld += len(re.findall(r'(?<!<div class="table-holder">)<table(?![^>]*\sclass=)[ >]', text))
     assert held >= 20 and unheld == 0
+
+
+def test_drawings_fill_every_slot_and_stay_searchable(built_site):
+    """Drawn SVGs wait in slots while pages are built (drawings.SLOT) and fill them in the
+    finished page; the search index holds each drawing's words once, from the light copy."""
+    pages = [html.read_text(encoding="utf-8") for html in html_files(built_site.site)]
+    assert [page for page in pages if "drawing-slot" in page] == []
+    drawn = [page for page in pages if 'class="diagram diagram--drawn"' in page]
+    assert drawn and all(page.count("<svg id=\"dg-") >= 2 * page.count('class="diagram diagram--drawn"') for page in drawn)
+    index = (built_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert index.count("A fraud ring linked by shared identifiers") == 1  # a title from graph-vs-relational

@@ -96,3 +96,20 @@ def test_mermaids_dead_rules_are_dropped_and_the_rest_kept():
     assert "mermaid" not in cleaned
     assert cleaned == ('<svg id="dg-x-light"><style>#dg-x-light{font-size:16px;}@keyframes dash{to{stroke-dashoffset:0;}}'
                        '#dg-x-light .node rect{fill:#fff;}</style><g class="node"><rect/></g></svg>')
+
+
+def test_text_of_keeps_the_words_a_drawing_shows_without_its_css():
+    svg = ('<svg id="dg-x-light"><title id="t">Order flow</title><desc>From cart to payment</desc>'
+           '<style>#dg-x-light .label{fill:#111}</style><g><text>Cart</text><foreignObject><span>'
+           '<p>Pay &amp; ship</p></span></foreignObject></g></svg>')
+    assert drawings.text_of(svg) == "Order flow From cart to payment Cart Pay &amp; ship"
+
+
+def test_slots_hold_places_for_svgs_until_the_page_is_finished():
+    svgs = ['<svg id="a"><text>A</text></svg>', '<svg id="b"></svg>']
+    page = (f'<div class="light">{drawings.slot(0, "A")}</div><div class="dark">{drawings.slot(1)}</div>'
+            '<!-- handbook:print -->')
+    assert drawings.fill_slots(page, svgs) == (
+        '<div class="light"><svg id="a"><text>A</text></svg></div><div class="dark"><svg id="b"></svg></div>'
+        '<!-- handbook:print -->')
+    assert drawings.fill_slots("<p>no diagrams</p>", svgs) == "<p>no diagrams</p>"
