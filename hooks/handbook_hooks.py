@@ -342,7 +342,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return drawings.fill_slots(output, state.held_svgs)
+    output = drawings.fill_slots(output, state.held_svgs)
+    if drawings.has_slots(output):
+        raise PluginError(f"handbook: {_display_path(page)}: a drawn diagram's slot comment was changed while the "
+                          "page was built, so its SVG could not be put in (something rewrote <!--drawing-slot N--> comments)")
+    return output
 
 
 def render_marker(name: str, argument: str | None, page: Page, context: dict) -> str:

@@ -43,6 +43,7 @@ SCHEME_BLOCK = re.compile(r'\[data-md-color-scheme="(?P<scheme>[\w-]+)"\]\s*\{(?
 # (Not `<!-- handbook:… -->`: those are the markers the hook replaces with generated lists.)
 SLOT = "<!--drawing-slot {index}-->{text}<!--/drawing-slot {index}-->"
 FILLED_SLOT = re.compile(r"<!--drawing-slot (\d+)-->.*?<!--/drawing-slot \1-->", re.S)
+SLOT_COMMENT = re.compile(r"<!--/?drawing-slot \d+-->")
 TAG = re.compile(r"<[^>]*>")
 
 
@@ -166,6 +167,11 @@ def fill_slots(html: str, svgs: list[str]) -> str:
     if "<!--drawing-slot " not in html:
         return html
     return FILLED_SLOT.sub(lambda match: svgs[int(match.group(1))], html)
+
+
+def has_slots(html: str) -> bool:
+    """Whether `html` still holds a slot comment (after fill_slots: one that lost its pair)."""
+    return SLOT_COMMENT.search(html) is not None
 
 
 def stored_keys(folder: Path) -> set[str]:

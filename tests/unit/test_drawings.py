@@ -113,3 +113,7 @@ def test_slots_hold_places_for_svgs_until_the_page_is_finished():
         '<div class="light"><svg id="a"><text>A</text></svg></div><div class="dark"><svg id="b"></svg></div>'
         '<!-- handbook:print -->')
     assert drawings.fill_slots("<p>no diagrams</p>", svgs) == "<p>no diagrams</p>"
+    assert not drawings.has_slots(drawings.fill_slots(page, svgs))
+    # A slot that lost its opening comment stays, and is found; text about slots is not a slot.
+    assert drawings.has_slots(drawings.fill_slots("<p>words</p><!--/drawing-slot 0-->", svgs))
+    assert not drawings.has_slots("<code>&lt;!--drawing-slot N--&gt;</code>")
