@@ -16,48 +16,36 @@
 (() => {
   "use strict";
 
-  function labelScrollRegions() {
-    for (const wrap of document.querySelectorAll(".md-typeset__scrollwrap")) {
-      const overflows = wrap.scrollWidth > wrap.clientWidth + 1;
-      if (overflows && !wrap.hasAttribute("tabindex")) {
+  // Material marks a code block it has started by giving its <pre> an id (`__code_N`).
+  const CODE_NOT_STARTED = ".md-typeset pre:not([id^='__code_']) > code";
+  const canHover = matchMedia("(hover)").matches;
+  const overflows = (element, slack = 0) => element.scrollWidth > element.clientWidth + slack;
+
+  function labelScrollables() {
+    // Every size is read before any attribute is written, so the page is laid out once.
+    const tables = [...document.querySelectorAll(".md-typeset__scrollwrap")]
+      .map((wrap) => [wrap, overflows(wrap, 1)]);
+    const code = canHover ? [...document.querySelectorAll(CODE_NOT_STARTED)]
+      .map((block) => [block, overflows(block)]) : [];
+    for (const [wrap, wide] of tables) {
+      if (wide && !wrap.hasAttribute("tabindex")) {
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
         wrap.setAttribute("aria-label", "Table (scrolls sideways)");
-      } else if (!overflows && wrap.getAttribute("role") === "region") {
+      } else if (!wide && wrap.getAttribute("role") === "region") {
         wrap.removeAttribute("tabindex");
         wrap.removeAttribute("role");
         wrap.removeAttribute("aria-label");
       }
     }
-  }
-
-  // Material marks a code block it has started by giving its <pre> an id (`__code_N`).
-  const CODE_NOT_STARTED = ".md-typeset pre:not([id^='__code_']) > code";
-  const canHover = matchMedia("(hover)").matches;
-
-  function focusWideCode() {
-    if (!canHover) return;
-    // Every size is read before any attribute is written, so the page is laid out once.
-    const blocks = [...document.querySelectorAll(CODE_NOT_STARTED)]
-      .map((code) => [code, code.scrollWidth > code.clientWidth]);
-    for (const [code, wide] of blocks) {
-      if (wide) code.setAttribute("tabindex", "0");
-      else code.removeAttribute("tabindex");
+    for (const [block, wide] of code) {
+      if (wide) block.setAttribute("tabindex", "0");
+      else block.removeAttribute("tabindex");
     }
   }
 
-  function labelScrollables() {
-    labelScrollRegions();
-    focusWideCode();
-  }
-
-  function unlandmarkCodeToolbars() {
-    for (const nav of document.querySelectorAll("nav.md-code__nav:not([role])")) {
-      nav.setAttribute("role", "none");
-    }
-  }
-
-  // Code blocks started later add their toolbars as the reader scrolls.
+  // Created before Material starts its components, so it sees every code toolbar: those of the
+  // first screen, those of blocks started as the reader scrolls, and after instant navigation.
   new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
@@ -78,10 +66,7 @@
   document.addEventListener("toggle", schedule, true);
   document.addEventListener("change", schedule, true);
   // After Material has mounted its components for the page (it does so on the same emission).
-  const afterMount = () => setTimeout(() => {
-    unlandmarkCodeToolbars();
-    schedule();
-  });
+  const afterMount = () => setTimeout(schedule);
   if (typeof window.document$ !== "undefined") window.document$.subscribe(afterMount);
   else document.addEventListener("DOMContentLoaded", afterMount);
 })();
