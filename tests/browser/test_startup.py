@@ -4,7 +4,8 @@ Each of those scripts does early, or once, something Material would otherwise do
 Chromium restyle the whole page again. These tests check that the reader gets exactly what Material
 itself would give: the same palette, the same browser colour hints, the same marks on the root
 element, stylesheets loaded once, tables wrapped as Material wraps them, copy buttons on code blocks
-(added as each block comes into view), and scripts that still run in order.
+(added as each block comes into view), and scripts that still run in order. The last tests check
+what the reader sees while all this happens: the first screen neither jumps nor changes font.
 """
 
 from __future__ import annotations
@@ -302,5 +303,79 @@ def test_question_pages_do_not_jump_while_starting_on_a_slow_phone(browser, site
         page.wait_for_timeout(1500)  # fonts and Material's first adjustments
         shifts = page.evaluate("window.__shifts")
         assert sum(shift["value"] for shift in shifts) < 0.02, shifts
+    finally:
+        context.close()
+
+
+# The faces (family, weight, style) the first screen asks for, the handbook's @font-face rules with
+# their font-display, and the fonts the page preloads.
+FIRST_SCREEN_FONTS = """() => {
+  const faces = [];
+  for (const sheet of document.styleSheets) {
+    for (const rule of sheet.cssRules) {
+      if (rule instanceof CSSFontFaceRule) faces.push({
+        family: rule.style.getPropertyValue('font-family').replace(/["']/g, ''),
+        weight: +rule.style.getPropertyValue('font-weight'),
+        style: rule.style.getPropertyValue('font-style'),
+        display: rule.style.getPropertyValue('font-display'),
+        url: new URL(rule.style.getPropertyValue('src').match(/url\\("?([^")]+)/)[1], sheet.href).href,
+      });
+    }
+  }
+  const wanted = new Map();
+  for (const element of document.body.querySelectorAll('*')) {
+    const box = element.getBoundingClientRect();
+    if (!box.width || box.bottom < 0 || box.top > innerHeight) continue;
+    if (![...element.childNodes].some((node) => node.nodeType === 3 && node.textContent.trim())) continue;
+    const style = getComputedStyle(element);
+    const family = style.fontFamily.split(',')[0].replace(/["']/g, '').trim();
+    wanted.set(`${family}|${style.fontWeight}|${style.fontStyle}`, { family, weight: +style.fontWeight, style: style.fontStyle });
+    element.setAttribute('data-first-screen', '');
+  }
+  return {
+    faces,
+    wanted: [...wanted.values()],
+    preloaded: [...document.querySelectorAll('link[rel=preload][as=font]')].map((link) => link.href),
+  };
+}"""
+
+
+def matching_face(faces: list[dict], family: str, weight: int, style: str) -> dict:
+    """The face CSS font matching picks for a weight (closest, lighter first below 400, heavier above 500)."""
+    candidates = [face for face in faces if face["family"] == family and face["style"] == style]
+    assert candidates, f"no {style} face of {family}"
+
+    def distance(face: dict) -> tuple[int, int]:
+        lighter = face["weight"] <= weight
+        preferred = lighter if weight <= 500 else not lighter
+        return (0 if face["weight"] == weight else 1 if preferred else 2, abs(face["weight"] - weight))
+
+    return min(candidates, key=distance)
+
+
+@pytest.mark.parametrize("path", ["", OTHER_PAGE, PAGE, "big-data/spark-tuning/"])
+def test_first_screen_is_drawn_in_preloaded_fonts_that_never_swap(browser, site_url, path):
+    """A first visit draws the first screen in Roboto, not in a fallback that Roboto then replaces:
+    every face is font-display: optional (no swap after the first paint), and the faces the first
+    screen needs are preloaded, which makes Chromium hold the first paint until they arrive."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    try:
+        page, visit = open_page(context, site_url + path)
+        fonts = page.evaluate(FIRST_SCREEN_FONTS)
+        assert len(fonts["faces"]) >= 8 and {face["display"] for face in fonts["faces"]} == {"optional"}, fonts["faces"]
+        needed = {matching_face(fonts["faces"], **want)["url"] for want in fonts["wanted"]
+                  if want["family"].startswith("Roboto")}
+        assert needed and needed <= set(fonts["preloaded"]), (needed, fonts["preloaded"])
+        # What Chromium really drew each first-screen text with.
+        session = context.new_cdp_session(page)
+        session.send("DOM.enable")
+        session.send("CSS.enable")
+        document = session.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        drawn: dict[str, int] = {}
+        for node in session.send("DOM.querySelectorAll", {"nodeId": document, "selector": "[data-first-screen]"})["nodeIds"]:
+            for font in session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+                drawn[font["familyName"]] = drawn.get(font["familyName"], 0) + font["glyphCount"]
+        assert sum(drawn.values()) > 500 and all(name.startswith("Roboto") for name in drawn), drawn
+        assert visit.problems() == []
     finally:
         context.close()
