@@ -354,10 +354,11 @@ def matching_face(faces: list[dict], family: str, weight: int, style: str) -> di
 
 
 @pytest.mark.parametrize("path", ["", OTHER_PAGE, PAGE, "big-data/spark-tuning/"])
-def test_first_screen_is_drawn_in_preloaded_fonts_that_never_swap(browser, site_url, path):
-    """A first visit draws the first screen in Roboto, not in a fallback that Roboto then replaces:
-    every face is font-display: optional (no swap after the first paint), and the faces the first
-    screen needs are preloaded, which makes Chromium hold the first paint until they arrive."""
+def test_first_screen_needs_only_preloaded_fonts_that_never_swap(browser, site_url, path):
+    """No font replaces another once the first screen is drawn: every face is font-display:
+    optional, and the faces the first screen needs are preloaded, which makes Chromium hold the first
+    paint for them (briefly: a face that misses it leaves its fallback in place for the visit).
+    Whether one misses it is a matter of timing, so the fonts drawn are checked in the next test."""
     context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
     try:
         page, visit = open_page(context, site_url + path)
@@ -366,7 +367,23 @@ def test_first_screen_is_drawn_in_preloaded_fonts_that_never_swap(browser, site_
         needed = {matching_face(fonts["faces"], **want)["url"] for want in fonts["wanted"]
                   if want["family"].startswith("Roboto")}
         assert needed and needed <= set(fonts["preloaded"]), (needed, fonts["preloaded"])
-        # What Chromium really drew each first-screen text with.
+        assert set(fonts["preloaded"]) <= set(visit.finished), "a preloaded font was not downloaded"
+        assert visit.problems() == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["", OTHER_PAGE])
+def test_first_screen_is_drawn_in_roboto(browser, site_url, path):
+    """The self-hosted files load under the sub-path and cover every character of the first screen.
+    Checked on a second load, when the files are in the browser cache: on a first load, a face that
+    misses the first paint is replaced by its fallback (by design), and that depends on timing."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    try:
+        page, visit = open_page(context, site_url + path)
+        page.reload()
+        page.wait_for_function("() => window.handbookStudy !== undefined")
+        page.evaluate(FIRST_SCREEN_FONTS)  # marks the first screen's text elements
         session = context.new_cdp_session(page)
         session.send("DOM.enable")
         session.send("CSS.enable")
