@@ -48,9 +48,17 @@ def test_ci_workflow_runs_the_test_command():
     assert ci["permissions"] == {"contents": "read"}
 
 
-def test_deploy_workflow_is_strict_least_privilege_and_serialised():
+def test_deploy_workflow_publishes_only_what_ci_passed_strict_least_privilege_and_serialised():
     deploy = load_yaml(ROOT / ".github" / "workflows" / "deploy.yml")
-    assert deploy["on"]["push"]["branches"] == ["main"]
+    ci = load_yaml(ROOT / ".github" / "workflows" / "ci.yml")
+    # Triggered by the CI workflow (by its name) finishing on main, never by a push on its own.
+    assert set(deploy["on"]) == {"workflow_run", "workflow_dispatch"}
+    assert deploy["on"]["workflow_run"] == {"workflows": [ci["name"]], "types": ["completed"], "branches": ["main"]}
+    gate = " ".join(deploy["jobs"]["build"]["if"].split())
+    assert "github.event.workflow_run.conclusion == 'success'" in gate
+    assert "github.event.workflow_run.event == 'push'" in gate
+    checkout = next(step for step in deploy["jobs"]["build"]["steps"] if "actions/checkout" in step.get("uses", ""))
+    assert "github.event.workflow_run.head_sha" in checkout["with"]["ref"]
     assert deploy["permissions"] == {"contents": "read"}
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     build, publish = deploy["jobs"]["build"], deploy["jobs"]["deploy"]
