@@ -20,6 +20,19 @@ CASES = [
 ]
 
 
+def settled_top_results(page, results, quiet_ms: int = 500, limit_ms: int = 10_000) -> list[str]:
+    """The first three result titles once the list has stopped changing for `quiet_ms` (the
+    search worker answers each key in turn, so lists for shorter prefixes can still arrive)."""
+    top, unchanged_ms, waited_ms = None, 0, 0
+    while unchanged_ms < quiet_ms and waited_ms < limit_ms:
+        page.wait_for_timeout(100)
+        waited_ms += 100
+        now = [text.strip() for text in results.locator("h1").all_text_contents()[:3]]
+        unchanged_ms = unchanged_ms + 100 if now == top else 0
+        top = now
+    return top
+
+
 @pytest.mark.parametrize("term, title", CASES)
 def test_search_finds_the_page(context, site_url, term, title):
     page = context.new_page()
@@ -30,8 +43,7 @@ def test_search_finds_the_page(context, site_url, term, title):
     search.press_sequentially(term, delay=15)
     results = page.locator(".md-search-result__item > .md-search-result__link")
     results.first.wait_for()
-    page.wait_for_timeout(1000)  # let the result list settle after the last key
-    top = [text.strip() for text in results.locator("h1").all_text_contents()[:3]]
+    top = settled_top_results(page, results)
     titles = title if isinstance(title, tuple) else (title,)
     assert any(t in heading for t in titles for heading in top), f"'{term}': top results were {top}"
     assert visit.problems() == []
