@@ -114,6 +114,7 @@ def draw_pending(site: Path, pending: dict[str, list[str]], port: int, folder: P
         # Nothing may leave the machine, as on the published site.
         page.route("**/*", lambda route, request: route.continue_()
                    if urlsplit(request.url).hostname == "127.0.0.1" else route.abort())
+        page.route("**/assets/stylesheets/extra.css", fonts_that_block)
         for path in pending:
             page.goto(base + path.removesuffix("index.html"))
             page.wait_for_function("() => window.handbookDiagrams !== undefined")
@@ -125,6 +126,16 @@ def draw_pending(site: Path, pending: dict[str, list[str]], port: int, folder: P
                 failures += draw_one(page, folder, key, diagram["source"], diagram["where"])
         browser.close()
     return failures
+
+
+def fonts_that_block(route) -> None:
+    """Serve extra.css with font-display: block. The site's fonts are optional (a face that misses
+    the first paint is never used on that page); Mermaid sizes every box from the text it measures,
+    so the drawings must always be measured in Roboto, however long the fonts take here."""
+    response = route.fetch()
+    css = response.text()
+    assert "font-display: optional" in css, "extra.css no longer declares its fonts optional"
+    route.fulfill(response=response, body=css.replace("font-display: optional", "font-display: block"))
 
 
 def draw_one(page, folder: Path, key: str, source: str, where: str) -> list[str]:
