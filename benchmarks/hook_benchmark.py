@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.conftest import write_fixture_site  # noqa: E402
+from scripts.lib.site_build import write_fixture_site  # noqa: E402
 
 SECTIONS = ("core-concepts", "big-data", "cloud", "leadership")
 

@@ -31,9 +31,9 @@ from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.browser.conftest import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
-from tests.browser.server import serve  # noqa: E402
-from tests.conftest import free_port, mkdocs_build  # noqa: E402
+from scripts.lib.chromium import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
+from scripts.lib.site_build import free_port, mkdocs_build  # noqa: E402
+from scripts.lib.site_server import serve  # noqa: E402
 
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = chromium_executable() or "/usr/bin/chromium"

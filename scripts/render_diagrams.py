@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "hooks")]
 
 from handbook import drawings  # noqa: E402
-from tests.browser.conftest import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
-from tests.browser.server import serve  # noqa: E402
-from tests.conftest import SUB_PATH, free_port, mkdocs_build  # noqa: E402
+from scripts.lib.chromium import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
+from scripts.lib.site_build import SUB_PATH, free_port, mkdocs_build  # noqa: E402
+from scripts.lib.site_server import serve  # noqa: E402
 
 PALETTE_SCHEMES = {"light": "default", "dark": "slate"}  # drawing palette -> Material colour scheme
 PENDING = re.compile(r'<pre\b[^>]*\bdata-drawing="(?P<key>[0-9a-f]+)"')

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,15 +11,11 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, Response, sync_playwright
 
-from tests.browser.server import serve
-from tests.conftest import ROOT, SUB_PATH, BuildResult, free_port, mkdocs_build, write_fixture_site
+from scripts.lib.chromium import CHROMIUM_FLAGS, chromium_executable
+from scripts.lib.site_build import ROOT, SUB_PATH, BuildResult, free_port, mkdocs_build, write_fixture_site
+from scripts.lib.site_server import serve
 from tests.fixtures.pages import machinery_site
 
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync",
-                  "--disable-quic",
-                  # Containers (CI) often have a tiny /dev/shm; Chromium then uses /tmp instead.
-                  "--disable-dev-shm-usage"]
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -30,11 +25,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
-
-
-def chromium_executable() -> str | None:
-    """The Chromium to drive: $CHROMIUM, else Debian's `chromium` (scripts/lib/setup.sh installs it)."""
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,1 @@
+"""Helpers shared by the scripts, the benchmarks and the tests."""
