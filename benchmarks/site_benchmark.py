@@ -20,9 +20,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import statistics
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,7 +32,7 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from scripts.lib.chromium import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
-from scripts.lib.site_build import free_port, mkdocs_build  # noqa: E402
+from scripts.lib.site_build import SUB_PATH, free_port, mkdocs_build  # noqa: E402
 from scripts.lib.site_server import serve  # noqa: E402
 
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
@@ -117,12 +117,12 @@ def main() -> None:
         sys.exit("Lighthouse is missing: run `npm ci --prefix benchmarks` first")
     with tempfile.TemporaryDirectory() as tmp:
         port = free_port()
-        built = mkdocs_build(ROOT / "mkdocs.yml", Path(tmp) / "site", site_url=f"http://127.0.0.1:{port}/handbook/")
+        built = mkdocs_build(ROOT / "mkdocs.yml", Path(tmp) / "site", site_url=f"http://127.0.0.1:{port}{SUB_PATH}")
         if built.returncode:
             sys.exit(built.output)
         site = built.site
         samples = args.pages or ["", heaviest_diagram_page(site), "core-concepts/", "questions/"]
-        with serve(site, "/handbook/", port) as base:
+        with serve(site, SUB_PATH, port) as base:
             print(f"Lighthouse (mobile), median of {args.runs} runs")
             for path in samples:
                 print(f"  /{path:45s} {summary([lighthouse(base + path) for _ in range(args.runs)])}", flush=True)

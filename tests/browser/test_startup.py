@@ -18,6 +18,8 @@ from playwright.sync_api import BrowserContext, Page
 from tests.browser.conftest import CODE_BLOCKS_STATE, DESKTOP, open_page, visit_code_blocks, watch
 
 PAGE = "core-concepts/slowly-changing-dimensions/"  # code blocks, tables, tabs and diagrams
+# The phone Lighthouse emulates (mobile preset), for what the reader sees while a page starts.
+LIGHTHOUSE_PHONE = {"viewport": {"width": 412, "height": 823}, "is_mobile": True, "has_touch": True}
 OTHER_PAGE = "core-concepts/kimball-vs-inmon/"
 
 
@@ -292,8 +294,7 @@ new PerformanceObserver((list) => {
 def test_question_pages_do_not_jump_while_starting_on_a_slow_phone(browser, site_url, path):
     """Scripts now run after the first paint, so whatever they (or a late font) change in the first
     screen moves what the reader already sees. Layout shift must stay far below 0.1 ("good")."""
-    context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75,
-                                  is_mobile=True, has_touch=True)
+    context = browser.new_context(**LIGHTHOUSE_PHONE, device_scale_factor=1.75)
     try:
         page = context.new_page()
         context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
@@ -359,7 +360,7 @@ def test_first_screen_needs_only_preloaded_fonts_that_never_swap(browser, site_u
     optional, and the faces the first screen needs are preloaded, which makes Chromium hold the first
     paint for them (briefly: a face that misses it leaves its fallback in place for the visit).
     Whether one misses it is a matter of timing, so the fonts drawn are checked in the next test."""
-    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    context = browser.new_context(**LIGHTHOUSE_PHONE)
     try:
         page, visit = open_page(context, site_url + path)
         fonts = page.evaluate(FIRST_SCREEN_FONTS)
